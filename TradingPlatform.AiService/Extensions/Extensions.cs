@@ -1,0 +1,14 @@
+using TradingPlatform.AiService.Data;
+
+namespace TradingPlatform.AiService.Extensions;
+
+internal static class Extensions
+{
+    /// <summary>The AiService's dependencies, named as the AppHost names its resources.</summary>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<AiDbContext>("tradingdb");
+        builder.AddRedisClient("cache");
+        builder.AddRabbitMQClient("messaging");
+    }
+}

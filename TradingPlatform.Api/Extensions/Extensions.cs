@@ -1,0 +1,32 @@
+using TradingPlatform.Api.Ai;
+using TradingPlatform.ServiceDefaults.HealthChecks;
+using TradingPlatform.Trading.Data;
+
+namespace TradingPlatform.Api.Extensions;
+
+internal static class Extensions
+{
+    /// <summary>The Api's dependencies, named as the AppHost names its resources.</summary>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb");
+        builder.AddRedisClient("cache");
+        builder.AddRabbitMQClient("messaging");
+
+        // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
+        // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,
+        // training) nor a health probe that must report a refused connection at once; AI calls bring their
+        // own policies with their endpoints. RemoveAllResilienceHandlers is the documented way to opt one client
+        // out of ConfigureHttpClientDefaults' handler, but it is still marked experimental (EXTEXP0001).
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<AiServiceClient>(client => client.BaseAddress = AiServiceClient.BaseAddress)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        builder.Services.AddHealthChecks().AddCheck<AiServiceHealthCheck>(
+            AiServiceClient.ServiceName,
+            failureStatus: null,
+            tags: DependencyHealthChecks.Tags,
+            timeout: DependencyHealthChecks.Timeout);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TradingPlatform.Hosting.ApplicationModel;
+using TradingPlatform.Hosting.Orchestration;
+using TradingPlatform.Hosting.Testing;
+
+namespace TradingPlatform.Hosting;
+
+internal sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    private readonly HostApplicationBuilder _host;
+    private readonly List<IResource> _resources = [];
+
+    public DistributedApplicationBuilder(DistributedApplicationOptions options)
+    {
+        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = options.Args,
+            ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name,
+        });
+        _host.Configuration.AddInMemoryCollection(options.ConfigurationOverrides);
+        options.DataPath ??= _host.Configuration["AppHost:DataPath"];
+        ExecutionContext = new DistributedApplicationExecutionContext(options);
+
+        // The AppHost's console belongs to the resources' output and its own "[apphost]" lines.
+        _host.Logging.SetMinimumLevel(LogLevel.Warning);
+        _host.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    public ConfigurationManager Configuration => _host.Configuration;
+
+    public IHostEnvironment Environment => _host.Environment;
+
+    public IServiceCollection Services => _host.Services;
+
+    public IReadOnlyList<IResource> Resources => _resources;
+
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
+    {
+        if (_resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DistributedApplicationException($"A resource named '{resource.Name}' already exists; resource names must be unique.");
+        }
+
+        _resources.Add(resource);
+        return CreateResourceBuilder(resource);
+    }
+
+    public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource => new ResourceBuilder<T>(this, resource);
+
+    public DistributedApplication Build()
+    {
+        // Under the test harness the AppHost's Program stops here; the harness builds it with its own options.
+        TestingHook.Current?.Capture(this);
+        return BuildCore();
+    }
+
+    internal DistributedApplication BuildCore()
+    {
+        new ParameterStore(ExecutionContext.DataPath, ExecutionContext.PersistParameters)
+            .Resolve(_resources.OfType<ParameterResource>(), Configuration);
+        ExternalResources.Apply(_resources, Configuration);
+
+        var model = new DistributedApplicationModel([.. _resources]);
+        var notifications = new ResourceNotificationService();
+        var logger = new ResourceLoggerService(ExecutionContext.EchoResourceOutput);
+        _host.Services.AddSingleton(model);
+        _host.Services.AddSingleton(ExecutionContext);
+        _host.Services.AddSingleton(notifications);
+        _host.Services.AddSingleton(logger);
+        _host.Services.AddSingleton(TimeProvider.System);
+        _host.Services.AddSingleton(sp => new OrchestrationContext(
+            ExecutionContext, Configuration, notifications, logger, sp.GetRequiredService<TimeProvider>()));
+        _host.Services.AddHostedService<Orchestrator>();
+        return new DistributedApplication(_host.Build(), model);
+    }
+}

@@ -1,0 +1,20 @@
+namespace TradingPlatform.Hosting;
+
+/// <summary>How this run of the AppHost was asked to behave.</summary>
+public sealed class DistributedApplicationExecutionContext(DistributedApplicationOptions options)
+{
+    /// <summary>Folder that holds the servers' data and the generated parameters; it persists across runs.</summary>
+    public string DataPath { get; } = options.DataPath ?? DataPaths.Default();
+
+    /// <summary>True under the test harness: every port is chosen free, nothing is fixed.</summary>
+    public bool RandomizePorts { get; } = options.RandomizePorts;
+
+    /// <summary>Whether resources' console output is copied to this process's console, prefixed with their name.</summary>
+    public bool EchoResourceOutput { get; } = options.EchoResourceOutput;
+
+    /// <summary>Whether generated parameters are written to the data folder (false: kept in memory for this run).</summary>
+    public bool PersistParameters { get; } = options.PersistParameters;
+
+    /// <summary>False for throw-away test data: servers skip fsync and similar durability work.</summary>
+    public bool DurableData { get; } = options.DurableData;
+}

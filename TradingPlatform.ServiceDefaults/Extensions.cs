@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using RabbitMQ.Client;
+using TradingPlatform.ServiceDefaults.AppHost;
+using TradingPlatform.ServiceDefaults.HealthChecks;
+
+// The namespace of the Aspire template's ServiceDefaults, so that `builder.AddServiceDefaults()` needs no using.
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Adds the cross-cutting services every TradingPlatform service needs: OpenTelemetry, service discovery,
+/// HTTP resilience, health checks and the AppHost watcher. This is the Aspire template's ServiceDefaults.
+/// </summary>
+public static class Extensions
+{
+    /// <summary>Readiness: every registered check must pass.</summary>
+    public const string HealthEndpointPath = "/health";
+
+    /// <summary>Liveness: only checks tagged <see cref="HealthCheckTags.Live"/>.</summary>
+    public const string AlivenessEndpointPath = "/alive";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Time comes from an injected TimeProvider everywhere, so that tests can use a fake one.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // Turn on resilience by default.
+            http.AddStandardResilienceHandler();
+
+            // Turn on service discovery by default: "http://ai" resolves from `services:ai:http:0`.
+            http.AddServiceDiscovery();
+        });
+
+        builder.AddAppHostWatcher();
+
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddNpgsqlInstrumentation()
+                    // EF Core's own meter, as Aspire's Npgsql EF Core integration adds it.
+                    .AddMeter("Microsoft.EntityFrameworkCore");
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(builder.Environment.ApplicationName)
+                    .AddAspNetCoreInstrumentation(aspNetCore =>
+                        // Health probes arrive every few seconds; tracing them would drown the real requests.
+                        aspNetCore.Filter = context =>
+                            !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                            && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    // RabbitMQ.Client 7 emits activities itself; it only needs its sources listened to.
+                    .AddSource(RabbitMQActivitySource.PublisherSourceName, RabbitMQActivitySource.SubscriberSourceName);
+            });
+
+        builder.AddOpenTelemetryExporters();
+
+        return builder;
+    }
+
+    private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        // The AppHost sets OTEL_EXPORTER_OTLP_ENDPOINT to its dashboard; without it there is nobody to export to,
+        // and an exporter would only log connection errors.
+        var useOtlpExporter = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (useOtlpExporter)
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.AddHealthChecks()
+            // Liveness: the process answers requests. Dependencies are readiness, never liveness, or an
+            // orchestrator would restart a healthy process because the database is down.
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthCheckTags.Live]);
+
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Outside Development the default writer answers the status text only: check names and failure reasons
+        // would tell an outsider which servers we use and how they fail.
+        Func<HttpContext, HealthReport, Task>? writer = app.Environment.IsDevelopment()
+            ? HealthReportJsonWriter.WriteAsync
+            : null;
+
+        app.MapHealthChecks(HealthEndpointPath, CreateOptions(writer, predicate: null));
+        app.MapHealthChecks(AlivenessEndpointPath, CreateOptions(writer, r => r.Tags.Contains(HealthCheckTags.Live)));
+
+        return app;
+    }
+
+    private static HealthCheckOptions CreateOptions(
+        Func<HttpContext, HealthReport, Task>? writer, Func<HealthCheckRegistration, bool>? predicate)
+    {
+        var options = new HealthCheckOptions { Predicate = predicate };
+        if (writer is not null)
+        {
+            options.ResponseWriter = writer;
+        }
+
+        return options;
+    }
+}
