@@ -21,7 +21,9 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name,
         });
         _host.Configuration.AddInMemoryCollection(options.ConfigurationOverrides);
-        options.DataPath ??= _host.Configuration["AppHost:DataPath"];
+        options.DataPath ??= _host.Configuration["AppHost:DataPath"] is { Length: > 0 } dataPath ? Path.GetFullPath(dataPath) : null;
+        // Lets a second stack run beside one on the default ports (the startup benchmark, the process-level tests).
+        options.RandomizePorts |= _host.Configuration.GetValue<bool>("AppHost:RandomizePorts");
         ExecutionContext = new DistributedApplicationExecutionContext(options);
 
         // The AppHost's console belongs to the resources' output and its own "[apphost]" lines.
@@ -41,11 +43,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
     {
-        if (_resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new DistributedApplicationException($"A resource named '{resource.Name}' already exists; resource names must be unique.");
-        }
-
+        ResourceNames.ThrowIfTaken(this, resource.Name);
         _resources.Add(resource);
         return CreateResourceBuilder(resource);
     }

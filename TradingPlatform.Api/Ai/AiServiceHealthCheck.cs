@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TradingPlatform.ServiceDefaults.HealthChecks;
 
 namespace TradingPlatform.Api.Ai;
 
@@ -25,12 +26,7 @@ internal sealed class AiServiceHealthCheck(AiServiceClient client) : IHealthChec
         catch (HttpRequestException exception)
         {
             // The description carries the reason; the exception itself would log a stack trace at every probe.
-            return HealthCheckResult.Unhealthy($"The AI service cannot be reached: {Describe(exception)}");
+            return HealthCheckResult.Unhealthy($"The AI service cannot be reached: {FailureDescription.From(exception)}");
         }
     }
-
-    private static string Describe(Exception exception) =>
-        exception.InnerException is { } inner && inner.Message != exception.Message
-            ? $"{exception.Message} ---> {inner.Message}"
-            : exception.Message;
 }

@@ -16,6 +16,7 @@ public static class RabbitMQBuilderExtensions
         int? port = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ResourceNames.ThrowIfTaken(builder, name);
         var user = userName?.Resource ?? builder.AddParameter($"{name}-username", "guest").Resource;
         var pass = password?.Resource ?? builder.AddParameter($"{name}-password", secret: true).Resource;
         return builder.AddResource(new RabbitMQServerResource(name, user, pass, port));

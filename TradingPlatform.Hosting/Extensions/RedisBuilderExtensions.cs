@@ -12,6 +12,7 @@ public static class RedisBuilderExtensions
         IResourceBuilder<ParameterResource>? password = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ResourceNames.ThrowIfTaken(builder, name);
         var passwordParameter = password?.Resource ?? builder.AddParameter($"{name}-password", secret: true).Resource;
         return builder.AddResource(new RedisResource(name, passwordParameter, port));
     }

@@ -94,7 +94,7 @@ internal sealed class ProcessResourceController(ProcessLauncher launcher, Orches
                 else if (launcher.FailFastOnFirstStart && !everReady)
                 {
                     await StopProcessAsync(process, publish: false);
-                    if (portRetries < MaxPortRetries && Context.ExecutionContext.RandomizePorts && launcher.TryReallocatePorts())
+                    if (portRetries < MaxPortRetries && launcher.TryReallocatePorts())
                     {
                         // A free port chosen at start can be taken by a parallel test run before the server binds it.
                         portRetries++;

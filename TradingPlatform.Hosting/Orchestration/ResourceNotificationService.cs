@@ -71,10 +71,15 @@ public sealed class ResourceNotificationService
     public async Task<ResourceSnapshot> WaitForResourceHealthyAsync(string name, CancellationToken cancellationToken = default)
     {
         var snapshot = await WaitForResourceAsync(name, s => s.IsHealthy || s.IsTerminal, cancellationToken);
-        return snapshot.IsHealthy
-            ? snapshot
-            : throw new DistributedApplicationException(
-                $"{name} will not become healthy: it is {snapshot.State}{(snapshot.HealthReason is { } r ? $" ({r})" : "")}.");
+        if (snapshot.IsHealthy)
+        {
+            return snapshot;
+        }
+
+        // A resource that failed to start carries its one-line reason (resource, cause, fix); pass it on as it is.
+        throw new DistributedApplicationException(snapshot.State == ResourceState.FailedToStart && snapshot.HealthReason is { } reason
+            ? reason
+            : $"{name} will not become healthy: it is {snapshot.State}{(snapshot.HealthReason is { } r ? $" ({r})" : "")}");
     }
 
     /// <summary>Every change to any resource from now on, until cancelled.</summary>

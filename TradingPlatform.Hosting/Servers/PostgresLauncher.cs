@@ -85,15 +85,11 @@ internal sealed class PostgresLauncher(PostgresServerResource server, Orchestrat
     public override IHealthProbe CreateProbe() =>
         new PostgresProbe(server.GetConnectionStringAsync().AsTask().GetAwaiter().GetResult()!);
 
-    public override bool TryReallocatePorts()
-    {
-        if (server.Port is not null && !Context.ExecutionContext.RandomizePorts)
-        {
-            return false;
-        }
+    protected override IEnumerable<int?> Ports => [server.AllocatedPort];
 
+    protected override void ReallocatePorts()
+    {
         server.AllocatedPort = PortAllocator.GetFreePort();
-        return true;
     }
 
     /// <summary>initdb into a scratch folder renamed on success, so a killed initdb never leaves a half-made cluster.</summary>

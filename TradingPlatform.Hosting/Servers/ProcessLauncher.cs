@@ -36,8 +36,25 @@ internal abstract class ProcessLauncher(Resource resource, OrchestrationContext 
 
     public abstract IHealthProbe CreateProbe();
 
-    /// <summary>True when a failed start used random ports that something else has since taken; ports get re-chosen.</summary>
-    public virtual bool TryReallocatePorts() => false;
+    /// <summary>The ports this resource listens on, once chosen.</summary>
+    protected abstract IEnumerable<int?> Ports { get; }
+
+    /// <summary>
+    /// After a failed first start: when its ports were chosen at random and one of them is now held by another
+    /// process (a parallel test run took it between choosing and binding), choose new ones and report true.
+    /// </summary>
+    public bool TryReallocatePorts()
+    {
+        if (!Context.ExecutionContext.RandomizePorts || Ports.All(p => p is not int port || PortAllocator.IsFree(port)))
+        {
+            return false;
+        }
+
+        ReallocatePorts();
+        return true;
+    }
+
+    protected abstract void ReallocatePorts();
 
     /// <summary>Runs after the process has exited (stops helper processes such as RabbitMQ's port mapper).</summary>
     public virtual Task OnExitedAsync() => Task.CompletedTask;

@@ -88,14 +88,10 @@ internal sealed class ProjectLauncher(ProjectResource project, OrchestrationCont
 
     public override IHealthProbe CreateProbe() => new HttpHealthProbe(new Uri(Http.Url, "/health"));
 
-    public override bool TryReallocatePorts()
-    {
-        if (Http.Port is not null && !Context.ExecutionContext.RandomizePorts)
-        {
-            return false;
-        }
+    protected override IEnumerable<int?> Ports => [Http.AllocatedPort];
 
+    protected override void ReallocatePorts()
+    {
         Http.AllocatedPort = PortAllocator.GetFreePort();
-        return true;
     }
 }

@@ -127,17 +127,13 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker, Orchestrat
     public override IHealthProbe CreateProbe() =>
         new RabbitMQProbe(broker.GetConnectionStringAsync().AsTask().GetAwaiter().GetResult()!);
 
-    public override bool TryReallocatePorts()
-    {
-        if (broker.Port is not null && !Context.ExecutionContext.RandomizePorts)
-        {
-            return false;
-        }
+    protected override IEnumerable<int?> Ports => [broker.AllocatedPort, _distributionPort, _epmdPort];
 
+    protected override void ReallocatePorts()
+    {
         broker.AllocatedPort = PortAllocator.GetFreePort();
         _distributionPort = PortAllocator.GetFreePort();
         _epmdPort = PortAllocator.GetFreePort();
-        return true;
     }
 
     public override async Task OnExitedAsync()

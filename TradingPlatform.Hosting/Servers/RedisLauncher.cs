@@ -74,14 +74,10 @@ internal sealed class RedisLauncher(RedisResource redis, OrchestrationContext co
     public override IHealthProbe CreateProbe() =>
         new RedisProbe(redis.GetConnectionStringAsync().AsTask().GetAwaiter().GetResult()!);
 
-    public override bool TryReallocatePorts()
-    {
-        if (redis.Port is not null && !Context.ExecutionContext.RandomizePorts)
-        {
-            return false;
-        }
+    protected override IEnumerable<int?> Ports => [redis.AllocatedPort];
 
+    protected override void ReallocatePorts()
+    {
         redis.AllocatedPort = PortAllocator.GetFreePort();
-        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,11 +12,14 @@ namespace TradingPlatform.ServiceDefaults.HealthChecks;
 /// </summary>
 internal static class HealthReportJsonWriter
 {
+    // The body is application/json, never embedded in HTML, so "->" and quotes in failure reasons can stay readable.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
 
-        await using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var json = new Utf8JsonWriter(context.Response.BodyWriter, Options))
         {
             json.WriteStartObject();
             json.WriteString("status", report.Status.ToString());

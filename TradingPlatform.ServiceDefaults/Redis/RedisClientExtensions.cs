@@ -22,8 +22,7 @@ public static class RedisClientExtensions
 
         var connectionString = ConnectionStrings.GetRequired(builder.Configuration, connectionName);
 
-        builder.Services.AddSingleton<RedisConnectionFailures>();
-        builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var options = ConfigurationOptions.Parse(connectionString);
 
@@ -32,9 +31,7 @@ public static class RedisClientExtensions
             options.AbortOnConnectFail = false;
             configureOptions?.Invoke(options);
 
-            var multiplexer = ConnectionMultiplexer.Connect(options);
-            sp.GetRequiredService<RedisConnectionFailures>().Watch(multiplexer);
-            return multiplexer;
+            return ConnectionMultiplexer.Connect(options);
         });
 
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts the whole TradingPlatform stack through the AppHost: PostgreSQL, Redis, RabbitMQ, api (8000), ai (8001),
+# worker (8002). Installs what is missing first. Arguments are passed to the AppHost. Ctrl+C stops everything.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/prerequisites.sh
+tp_ensure_prerequisites
+
+echo "[setup] building (Release)"
+dotnet build TradingPlatform.AppHost/TradingPlatform.AppHost.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+
+# exec: the AppHost gets this script's pid, so a signal sent to ./run.sh reaches it directly.
+cd TradingPlatform.AppHost
+exec dotnet bin/Release/net10.0/TradingPlatform.AppHost.dll "$@"

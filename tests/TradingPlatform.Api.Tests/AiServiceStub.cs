@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace TradingPlatform.Api.Tests;
+
+/// <summary>
+/// A real HTTP server on a free loopback port that answers <c>/health</c> as the AiService would, so that the
+/// Api's "ai" check can be tested without referencing the AiService.
+/// </summary>
+public sealed class AiServiceStub(HttpStatusCode healthStatus = HttpStatusCode.OK) : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public int HealthRequests { get; private set; }
+
+    public string Url => _app?.Urls.Single() ?? throw new InvalidOperationException("The stub has not started.");
+
+    public static async Task<AiServiceStub> StartAsync(HttpStatusCode healthStatus = HttpStatusCode.OK)
+    {
+        var stub = new AiServiceStub(healthStatus);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        stub._app = builder.Build();
+        stub._app.MapGet("/health", () =>
+        {
+            stub.HealthRequests++;
+            return Results.Text(healthStatus == HttpStatusCode.OK ? "Healthy" : "Unhealthy", statusCode: (int)healthStatus);
+        });
+        await stub._app.StartAsync();
+        return stub;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

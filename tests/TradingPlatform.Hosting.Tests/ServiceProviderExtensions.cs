@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TradingPlatform.Hosting.Tests;
+
+internal static class ServiceProviderExtensions
+{
+    public static DistributedApplicationExecutionContext GetExecutionContext(this IServiceProvider services) =>
+        services.GetRequiredService<DistributedApplicationExecutionContext>();
+}
