@@ -10,24 +10,29 @@ namespace TradingPlatform.Api.Tests;
 /// A real HTTP server on a free loopback port that answers <c>/health</c> as the AiService would, so that the
 /// Api's "ai" check can be tested without referencing the AiService.
 /// </summary>
-public sealed class AiServiceStub(HttpStatusCode healthStatus = HttpStatusCode.OK) : IAsyncDisposable
+public sealed class AiServiceStub : IAsyncDisposable
 {
     private WebApplication? _app;
+    private int _healthRequests;
 
-    public int HealthRequests { get; private set; }
+    private AiServiceStub()
+    {
+    }
+
+    public int HealthRequests => Volatile.Read(ref _healthRequests);
 
     public string Url => _app?.Urls.Single() ?? throw new InvalidOperationException("The stub has not started.");
 
     public static async Task<AiServiceStub> StartAsync(HttpStatusCode healthStatus = HttpStatusCode.OK)
     {
-        var stub = new AiServiceStub(healthStatus);
+        var stub = new AiServiceStub();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         stub._app = builder.Build();
         stub._app.MapGet("/health", () =>
         {
-            stub.HealthRequests++;
+            Interlocked.Increment(ref stub._healthRequests);
             return Results.Text(healthStatus == HttpStatusCode.OK ? "Healthy" : "Unhealthy", statusCode: (int)healthStatus);
         });
         await stub._app.StartAsync();
