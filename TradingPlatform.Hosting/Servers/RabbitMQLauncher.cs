@@ -51,7 +51,8 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker, Orchestrat
             return $"{broker.Name}: {folderProblem}";
         }
 
-        foreach (var (pidFile, marker) in new[] { (PidFile, MnesiaDirectory), (EpmdPidFile, "epmd") })
+        // The Erlang VM names its home (this data folder) on its command line: "-home <folder>".
+        foreach (var (pidFile, marker) in new[] { (PidFile, $"-home {DataDirectory} "), (EpmdPidFile, "epmd") })
         {
             if (await StaleProcess.StopAsync(pidFile, marker, Signals.SigTerm, TimeSpan.FromSeconds(10)) is { } recovered)
             {

@@ -1,4 +1,0 @@
-namespace TradingPlatform.Tests.Support;
-
-/// <summary>One check of the Development health report.</summary>
-public sealed record HealthReportEntry(string Name, string Status, string? Description, double DurationMs, IReadOnlyList<string> Tags);
