@@ -10,5 +10,7 @@ echo "[setup] building (Release)"
 dotnet build TradingPlatform.AppHost/TradingPlatform.AppHost.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 # exec: the AppHost gets this script's pid, so a signal sent to ./run.sh reaches it directly.
+# env --default-signal: a shell starts background jobs with SIGINT ignored, and .NET keeps an ignored SIGINT
+# ignored; restoring the default lets Ctrl+C / kill -INT stop the stack however ./run.sh was started.
 cd TradingPlatform.AppHost
-exec dotnet bin/Release/net10.0/TradingPlatform.AppHost.dll "$@"
+exec env --default-signal=INT,QUIT dotnet bin/Release/net10.0/TradingPlatform.AppHost.dll "$@"

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 using TradingPlatform.ServiceDefaults.Configuration;
 using TradingPlatform.ServiceDefaults.HealthChecks;
@@ -22,17 +23,21 @@ public static class RedisClientExtensions
 
         var connectionString = ConnectionStrings.GetRequired(builder.Configuration, connectionName);
 
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var options = ConfigurationOptions.Parse(connectionString);
+        // Parsed now, so that a malformed connection string fails start-up rather than the first request.
+        var options = ConfigurationOptions.Parse(connectionString);
 
-            // Never fail start-up (or the first request) because Redis is down: the multiplexer keeps reconnecting
-            // in the background and the health check reports the outage meanwhile.
-            options.AbortOnConnectFail = false;
-            configureOptions?.Invoke(options);
+        // Never fail start-up (or the first request) because Redis is down: the multiplexer keeps reconnecting
+        // in the background and the health check reports the outage meanwhile.
+        options.AbortOnConnectFail = false;
+        configureOptions?.Invoke(options);
 
-            return ConnectionMultiplexer.Connect(options);
-        });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new RedisConnectionProvider(options));
+
+        // Consumers inject IConnectionMultiplexer as with Aspire; the first resolution waits for the first
+        // connection attempt, as ConnectionMultiplexer.Connect would.
+        builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
+            sp.GetRequiredService<RedisConnectionProvider>().GetAsync().GetAwaiter().GetResult());
 
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(
             connectionName,

@@ -7,15 +7,31 @@ using TradingPlatform.ServiceDefaults.HealthChecks;
 namespace TradingPlatform.ServiceDefaults.Redis;
 
 /// <summary>PINGs Redis through the application's own multiplexer.</summary>
-internal sealed class RedisHealthCheck(IConnectionMultiplexer multiplexer) : IHealthCheck
+internal sealed class RedisHealthCheck(RedisConnectionProvider connections, TimeProvider timeProvider) : IHealthCheck
 {
+    /// <summary>
+    /// How long the first probe waits for the first connection attempt. A reachable server answers in
+    /// milliseconds; a dead one keeps the attempt going for up to 10 s, longer than the check may take.
+    /// </summary>
+    private static readonly TimeSpan FirstConnectPatience = TimeSpan.FromSeconds(2);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        ConnectionMultiplexer multiplexer;
+        try
+        {
+            multiplexer = await connections.GetAsync().WaitAsync(FirstConnectPatience, timeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy(await DiagnoseAsync("Still connecting to Redis", cancellationToken));
+        }
+
         if (!multiplexer.IsConnected)
         {
             // A PING would only wait in the multiplexer's backlog until it times out, and the multiplexer does not
             // expose why it cannot connect, so find out directly.
-            return HealthCheckResult.Unhealthy(await DiagnoseAsync(cancellationToken));
+            return HealthCheckResult.Unhealthy(await DiagnoseAsync("Not connected to Redis", cancellationToken));
         }
 
         try
@@ -30,15 +46,15 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer multiplexer) : IHe
         }
     }
 
-    private async Task<string> DiagnoseAsync(CancellationToken cancellationToken)
+    private async Task<string> DiagnoseAsync(string state, CancellationToken cancellationToken)
     {
         var reasons = new List<string>();
-        foreach (var endpoint in multiplexer.GetEndPoints())
+        foreach (var endpoint in connections.EndPoints)
         {
             reasons.Add($"{Format(endpoint)}: {await ProbeAsync(endpoint, cancellationToken)}");
         }
 
-        return $"Not connected to Redis ({string.Join("; ", reasons)}); the client keeps reconnecting.";
+        return $"{state} ({string.Join("; ", reasons)}); the client keeps reconnecting.";
     }
 
     private static async Task<string> ProbeAsync(EndPoint endpoint, CancellationToken cancellationToken)

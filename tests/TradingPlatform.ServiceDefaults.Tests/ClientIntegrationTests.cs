@@ -57,9 +57,16 @@ public sealed class ClientIntegrationTests(InfrastructureFixture infrastructure)
     {
         await using var app = await StartAsync("cache", ClosedPort.ConnectionStringFor("cache"), b => b.AddRedisClient("cache"));
 
+        // The first connection attempt against a dead server lasts up to 10 s; the check must not wait for it.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var entry = await AssertCheckAsync(app, "cache", HealthStatus.Unhealthy);
+        Assert.True(stopwatch.Elapsed < DependencyHealthChecks.Timeout, $"The check took {stopwatch.Elapsed}.");
+        Assert.Contains("refused", entry.Description, StringComparison.OrdinalIgnoreCase);
+
         // AbortOnConnectFail=false: the multiplexer exists, disconnected, and keeps trying in the background.
         Assert.False(app.App.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
-        var entry = await AssertCheckAsync(app, "cache", HealthStatus.Unhealthy);
+        entry = await AssertCheckAsync(app, "cache", HealthStatus.Unhealthy);
+        Assert.Contains("Not connected", entry.Description, StringComparison.Ordinal);
         Assert.Contains("refused", entry.Description, StringComparison.OrdinalIgnoreCase);
     }
 
