@@ -18,7 +18,7 @@ if ! dotnet build TradingPlatform.sln -c Debug -nologo -v quiet -clp:ErrorsOnly;
 fi
 
 dotnet test TradingPlatform.sln -c Debug --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 test_status=$?
 
 # Sum the counters of every project's TRX report.

@@ -81,7 +81,10 @@ public static class Extensions
                         aspNetCore.Filter = context =>
                             !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                             && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                    .AddHttpClientInstrumentation()
+                    .AddHttpClientInstrumentation(http =>
+                        // Likewise for this service's own probes of other services' health (the Api's "ai" check).
+                        http.FilterHttpRequestMessage = request =>
+                            request.RequestUri?.AbsolutePath is not (HealthEndpointPath or AlivenessEndpointPath))
                     .AddNpgsql()
                     // RabbitMQ.Client 7 emits activities itself; it only needs its sources listened to.
                     .AddSource(RabbitMQActivitySource.PublisherSourceName, RabbitMQActivitySource.SubscriberSourceName);
