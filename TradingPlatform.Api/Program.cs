@@ -1,11 +1,18 @@
 using TradingPlatform.Api.Extensions;
+using TradingPlatform.Api.Infrastructure;
+using TradingPlatform.Api.Infrastructure.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApiConventions();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+
+app.UseApiConventions();
+app.UseRouting();
+app.UseRedisRateLimiting();
 
 app.MapDefaultEndpoints();
 

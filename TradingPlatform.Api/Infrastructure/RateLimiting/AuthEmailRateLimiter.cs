@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace TradingPlatform.Api.Infrastructure.RateLimiting;
+
+/// <summary>
+/// Limits login attempts per email address across every IP and replica, so a password cannot be guessed from many
+/// addresses at once. Call it before checking the password.
+/// </summary>
+public sealed class AuthEmailRateLimiter(RedisRateLimitCounter counter, IOptions<RateLimitOptions> options, IHttpContextAccessor accessor)
+{
+    public async Task EnsureAllowedAsync(string email)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        var decision = await counter.HitAsync($"auth-email:{email.Trim().ToUpperInvariant()}", settings.AuthPerEmail, settings.Window);
+        if (!decision.Allowed)
+        {
+            if (accessor.HttpContext is { } context)
+            {
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds))
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            throw RateLimitExceeded.Exception(decision, "login attempts for this account");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace TradingPlatform.Api.Infrastructure.RateLimiting;
+
+/// <summary>Marks an endpoint (login, refresh) for the tighter per-IP authentication limit.</summary>
+public sealed class AuthRateLimitMetadata;

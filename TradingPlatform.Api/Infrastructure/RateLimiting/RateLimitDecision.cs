@@ -1,0 +1,3 @@
+namespace TradingPlatform.Api.Infrastructure.RateLimiting;
+
+public readonly record struct RateLimitDecision(bool Allowed, long Count, TimeSpan RetryAfter);
