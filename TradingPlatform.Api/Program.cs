@@ -1,4 +1,5 @@
 using TradingPlatform.Api.Extensions;
+using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 
@@ -12,9 +13,12 @@ var app = builder.Build();
 
 app.UseApiConventions();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRedisRateLimiting();
 
 app.MapDefaultEndpoints();
+app.MapIdentityApi();
 
 app.Run();
 

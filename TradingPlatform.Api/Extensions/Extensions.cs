@@ -1,4 +1,5 @@
 using TradingPlatform.Api.Ai;
+using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.Trading.Data;
@@ -14,6 +15,7 @@ internal static class Extensions
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");
         builder.AddRedisRateLimiting();
+        builder.AddIdentityServices();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

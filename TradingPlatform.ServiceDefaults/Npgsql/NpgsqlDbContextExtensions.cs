@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingPlatform.ServiceDefaults.Configuration;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.ServiceDefaults.Npgsql;
@@ -33,10 +34,22 @@ public static class NpgsqlDbContextExtensions
             configureDbContextOptions?.Invoke(options);
         });
 
-        builder.Services.AddHealthChecks().AddCheck<DbContextConnectionHealthCheck<TContext>>(
-            connectionName,
-            failureStatus: null,
-            tags: DependencyHealthChecks.Tags,
-            timeout: DependencyHealthChecks.Timeout);
+        // Several contexts may share one database (the Api's TradingDbContext and IdentityDbContext both use
+        // "tradingdb"): one check per connection name, since health checks refuse duplicate names.
+        builder.Services.AddHealthChecks();
+        builder.Services.Configure<HealthCheckServiceOptions>(options =>
+        {
+            if (options.Registrations.Any(registration => registration.Name == connectionName))
+            {
+                return;
+            }
+
+            options.Registrations.Add(new HealthCheckRegistration(
+                connectionName,
+                services => ActivatorUtilities.GetServiceOrCreateInstance<DbContextConnectionHealthCheck<TContext>>(services),
+                failureStatus: null,
+                tags: DependencyHealthChecks.Tags,
+                timeout: DependencyHealthChecks.Timeout));
+        });
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TradingPlatform.Api.Identity.Audit;
+using TradingPlatform.Api.Identity.Data;
+using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.Api.Infrastructure.Responses;
+using TradingPlatform.Api.Infrastructure.Validation;
+
+namespace TradingPlatform.Api.Identity.Admin;
+
+/// <summary><c>/api/admin</c>, admins only: users (list, role, activation) and the security audit log.</summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.Admin);
+        group.MapGet("/users", ListUsersAsync);
+        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).Validate<ChangeRoleRequest>();
+        group.MapPost("/users/{id:guid}/deactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, false, http, admin, time));
+        group.MapPost("/users/{id:guid}/reactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, true, http, admin, time));
+        group.MapGet("/audit", ListAuditAsync);
+        return group;
+    }
+
+    private static async Task<Ok<PagedResponse<UserResponse>>> ListUsersAsync(
+        int? page, int? limit, string? role, string? search, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = PageRequest.From(page, limit);
+        if (role is not null && !Roles.IsValid(role))
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The role is admin, trader or viewer.",
+                new Dictionary<string, string[]> { ["role"] = ["The role is admin, trader or viewer."] });
+        }
+
+        var query = db.Users.AsNoTracking();
+        if (role is not null)
+        {
+            query = query.Where(u => u.Role == role);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var normalized = User.Normalize(search);
+            query = query.Where(u => u.NormalizedEmail.Contains(normalized) || u.Name.Contains(search));
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var users = await query.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id)
+            .Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
+        return ApiResults.Page(users.Select(UserResponse.From).ToList(), request, total, time);
+    }
+
+    private static async Task<Ok<ApiResponse<UserResponse>>> ChangeRoleAsync(
+        Guid id, ChangeRoleRequest request, HttpContext http, AdminService admin, TimeProvider time) =>
+        ApiResults.Ok(UserResponse.From(await admin.ChangeRoleAsync(http.User, new UserId(id), request.Role, http.RequestAborted)), time);
+
+    private static async Task<Ok<ApiResponse<UserResponse>>> SetActiveAsync(Guid id, bool active, HttpContext http, AdminService admin, TimeProvider time) =>
+        ApiResults.Ok(UserResponse.From(await admin.SetActiveAsync(http.User, new UserId(id), active, http.RequestAborted)), time);
+
+    private static async Task<Ok<PagedResponse<AuditLogEntryResponse>>> ListAuditAsync(
+        int? page, int? limit, Guid? userId, string? @event, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = PageRequest.From(page, limit);
+        var query = db.AuditLog.AsNoTracking();
+        if (userId is { } user)
+        {
+            query = query.Where(e => e.UserId == user);
+        }
+
+        if (!string.IsNullOrWhiteSpace(@event))
+        {
+            query = query.Where(e => e.Event == @event);
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(e => e.Time).ThenByDescending(e => e.Id)
+            .Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
+        return ApiResults.Page(entries.Select(AuditLogEntryResponse.From).ToList(), request, total, time);
+    }
+}

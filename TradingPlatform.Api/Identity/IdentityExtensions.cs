@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TradingPlatform.Api.Identity.Admin;
+using TradingPlatform.Api.Identity.Audit;
+using TradingPlatform.Api.Identity.Auth;
+using TradingPlatform.Api.Identity.Data;
+using TradingPlatform.Api.Identity.Passwords;
+using TradingPlatform.Api.Identity.Seeding;
+using TradingPlatform.Api.Identity.Tokens;
+using TradingPlatform.Api.Identity.TwoFactor;
+using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.ServiceDefaults.HealthChecks;
+
+namespace TradingPlatform.Api.Identity;
+
+public static class IdentityExtensions
+{
+    /// <summary>Shared by every replica, so that each can read what another encrypted (the TOTP secrets).</summary>
+    public const string DataProtectionApplicationName = "TradingPlatform";
+
+    /// <summary>Users, JWT bearer authentication, role policies, 2FA, the audit log and the identity schema's migrations.</summary>
+    public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Same database as TradingDbContext, own schema and migrations history.
+        builder.AddNpgsqlDbContext<IdentityDbContext>("tradingdb", options => options.UseNpgsql(IdentityDbContext.ConfigureNpgsql));
+        services.AddSingleton<IdentityMigrationStatus>();
+        services.AddHostedService<IdentityMigrationService>();
+        services.AddHealthChecks().AddCheck<IdentityMigrationsHealthCheck>(
+            IdentityMigrationsHealthCheck.Name, failureStatus: null, tags: DependencyHealthChecks.Tags);
+
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountSecurityOptions>>((hasher, security) =>
+        {
+            hasher.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            hasher.IterationCount = security.Value.PasswordHashIterations;
+        });
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<PasswordService>();
+
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<IdentityDbContext>();
+
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TwoFactorService>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<RefreshTokenService>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuthService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<AdminService>();
+        services.AddScoped<DevelopmentUserSeeder>();
+        services.AddScoped<AccessTokenEvents>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddAuthorizationBuilder().AddRolePolicies();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
+    {
+        var identity = routes.MapGroup("").AddEndpointFilter<IdentityReadyFilter>();
+        identity.MapAuthApi();
+        identity.MapTwoFactorApi();
+        identity.MapUsersApi();
+        identity.MapAdminApi();
+        return routes;
+    }
+}

@@ -1,0 +1,3 @@
+namespace TradingPlatform.Api.Identity.Tokens;
+
+public sealed record IssuedAccessToken(string Token, string TokenId, DateTimeOffset ExpiresAt);

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TradingPlatform.Api.Identity.Audit;
+using TradingPlatform.Api.Identity.Data;
+using TradingPlatform.Api.Identity.Tokens;
+using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.Api.Infrastructure.Responses;
+using TradingPlatform.Api.Infrastructure.Validation;
+
+namespace TradingPlatform.Api.Identity.TwoFactor;
+
+/// <summary><c>/api/auth/2fa</c>: enrol (secret + otpauth URI), verify a code to turn it on, disable with a code.</summary>
+public static class TwoFactorApi
+{
+    public static RouteGroupBuilder MapTwoFactorApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth/2fa").WithTags("Two-factor").RequireAuthorization();
+        group.MapPost("/enroll", EnrollAsync);
+        group.MapPost("/verify", VerifyAsync).Validate<TwoFactorCodeRequest>();
+        group.MapPost("/disable", DisableAsync).Validate<TwoFactorCodeRequest>();
+        return group;
+    }
+
+    private static async Task<Ok<ApiResponse<TwoFactorEnrollmentResponse>>> EnrollAsync(
+        HttpContext http, IdentityDbContext db, TwoFactorService twoFactor, AuditLog audit, TimeProvider time)
+    {
+        var user = await CurrentUserAsync(http, db);
+        if (user.TwoFactorEnabled)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Two-factor authentication is already on; disable it first.");
+        }
+
+        var enrollment = twoFactor.StartEnrollment(user);
+        user.UpdatedAt = time.GetUtcNow();
+        audit.Add(AuditEvents.TwoFactorEnrollmentStarted, user);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return ApiResults.Ok(enrollment, time, "Scan the URI with an authenticator app, then verify a code.");
+    }
+
+    private static async Task<Ok<ApiResponse<TwoFactorStatusResponse>>> VerifyAsync(
+        TwoFactorCodeRequest request, HttpContext http, IdentityDbContext db, TwoFactorService twoFactor, AuditLog audit, TimeProvider time)
+    {
+        var user = await CurrentUserAsync(http, db);
+        if (user.TwoFactorEnabled)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Two-factor authentication is already on.");
+        }
+
+        if (user.TwoFactorSecret is null)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Start with POST /api/auth/2fa/enroll.");
+        }
+
+        if (!twoFactor.TryVerify(user, request.Code))
+        {
+            throw InvalidCode();
+        }
+
+        user.TwoFactorEnabled = true;
+        user.UpdatedAt = time.GetUtcNow();
+        audit.Add(AuditEvents.TwoFactorEnabled, user);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return ApiResults.Ok(new TwoFactorStatusResponse(true), time, "Two-factor authentication is on.");
+    }
+
+    private static async Task<Ok<ApiResponse<TwoFactorStatusResponse>>> DisableAsync(
+        TwoFactorCodeRequest request, HttpContext http, IdentityDbContext db, TwoFactorService twoFactor, AuditLog audit, TimeProvider time)
+    {
+        var user = await CurrentUserAsync(http, db);
+        if (!user.TwoFactorEnabled)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Two-factor authentication is not on.");
+        }
+
+        if (!twoFactor.TryVerify(user, request.Code))
+        {
+            throw InvalidCode();
+        }
+
+        user.TwoFactorEnabled = false;
+        user.TwoFactorSecret = null;
+        user.TwoFactorLastStep = null;
+        user.UpdatedAt = time.GetUtcNow();
+        audit.Add(AuditEvents.TwoFactorDisabled, user);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return ApiResults.Ok(new TwoFactorStatusResponse(false), time, "Two-factor authentication is off.");
+    }
+
+    private static async Task<User> CurrentUserAsync(HttpContext http, IdentityDbContext db)
+    {
+        var id = http.User.GetUserId();
+        return await db.Users.SingleOrDefaultAsync(u => u.Id == id, http.RequestAborted)
+            ?? throw new ApiException(StatusCodes.Status401Unauthorized, ErrorCodes.Authentication, "The account no longer exists.");
+    }
+
+    private static ApiException InvalidCode() =>
+        new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The code is invalid or expired.",
+            new Dictionary<string, string[]> { ["code"] = ["The code is invalid or expired."] });
+}

@@ -1,0 +1,3 @@
+namespace TradingPlatform.Api.Identity.TwoFactor;
+
+public sealed record TwoFactorStatusResponse(bool TwoFactorEnabled);
