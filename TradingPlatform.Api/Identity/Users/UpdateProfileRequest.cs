@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TradingPlatform.Api.Infrastructure.Validation;
 
 namespace TradingPlatform.Api.Identity.Users;
 
@@ -6,7 +7,7 @@ namespace TradingPlatform.Api.Identity.Users;
 /// A partial profile update: absent members keep their value. Role, email, activation and 2FA are not here, and
 /// unknown JSON members are ignored, so a <c>"role": "admin"</c> in the body changes nothing.
 /// </summary>
-public sealed record UpdateProfileRequest : IValidatableObject
+public sealed record UpdateProfileRequest
 {
     [StringLength(100, MinimumLength = 1)]
     public string? Name { get; init; }
@@ -17,23 +18,8 @@ public sealed record UpdateProfileRequest : IValidatableObject
     [StringLength(2048), Url]
     public string? AvatarUrl { get; init; }
 
+    [ValidateNested]
     public UpdatePreferencesRequest? Preferences { get; init; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        // DataAnnotations does not descend into nested objects by itself.
-        if (Preferences is null)
-        {
-            yield break;
-        }
-
-        var nested = new List<ValidationResult>();
-        Validator.TryValidateObject(Preferences, new ValidationContext(Preferences), nested, validateAllProperties: true);
-        foreach (var result in nested)
-        {
-            yield return new ValidationResult(result.ErrorMessage, [nameof(Preferences)]);
-        }
-    }
 
     public void ApplyTo(User user, DateTimeOffset now)
     {
