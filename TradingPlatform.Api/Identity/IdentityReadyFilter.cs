@@ -11,9 +11,8 @@ internal sealed class IdentityReadyFilter(IdentityMigrationStatus status) : IEnd
         ArgumentNullException.ThrowIfNull(next);
         if (!status.IsCompleted)
         {
-            context.HttpContext.Response.Headers.RetryAfter = "5";
             throw new ApiException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable,
-                "The identity store is starting; retry in a few seconds.");
+                "The identity store is starting; retry in a few seconds.") { RetryAfterSeconds = 5 };
         }
 
         return next(context);

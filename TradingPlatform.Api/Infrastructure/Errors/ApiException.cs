@@ -33,4 +33,7 @@ public sealed class ApiException : Exception
     public string Code { get; }
 
     public object? Details { get; }
+
+    /// <summary>Sent as the Retry-After header (429, 503); headers set before throwing are cleared by the exception handler.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }

@@ -39,6 +39,11 @@ internal sealed class ApiExceptionHandler(
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
+        if (exception is ApiException { RetryAfterSeconds: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails
         {

@@ -6,7 +6,7 @@ namespace TradingPlatform.Api.Infrastructure.RateLimiting;
 /// Limits login attempts per email address across every IP and replica, so a password cannot be guessed from many
 /// addresses at once. Call it before checking the password.
 /// </summary>
-public sealed class AuthEmailRateLimiter(RedisRateLimitCounter counter, IOptions<RateLimitOptions> options, IHttpContextAccessor accessor)
+public sealed class AuthEmailRateLimiter(RedisRateLimitCounter counter, IOptions<RateLimitOptions> options)
 {
     public async Task EnsureAllowedAsync(string email)
     {
@@ -19,12 +19,7 @@ public sealed class AuthEmailRateLimiter(RedisRateLimitCounter counter, IOptions
         var decision = await counter.HitAsync($"auth-email:{email.Trim().ToUpperInvariant()}", settings.AuthPerEmail, settings.Window);
         if (!decision.Allowed)
         {
-            if (accessor.HttpContext is { } context)
-            {
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds))
-                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
+            // The exception carries Retry-After: the exception handler clears headers set before it runs.
             throw RateLimitExceeded.Exception(decision, "login attempts for this account");
         }
     }

@@ -18,6 +18,9 @@ internal static class RateLimitExceeded
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
         return new ApiException(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimit,
-            $"Too many {what}; retry in {seconds} s.", new { retryAfterSeconds = seconds });
+            $"Too many {what}; retry in {seconds} s.", new { retryAfterSeconds = seconds })
+        {
+            RetryAfterSeconds = seconds,
+        };
     }
 }
