@@ -1,11 +1,13 @@
 using TradingPlatform.Api.Extensions;
 using TradingPlatform.Api.Infrastructure;
+using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiConventions();
+builder.AddApiDocumentation();
 builder.AddApplicationServices();
 
 var app = builder.Build();
@@ -15,6 +17,7 @@ app.UseRouting();
 app.UseRedisRateLimiting();
 
 app.MapDefaultEndpoints();
+app.MapApiDocumentation();
 
 app.Run();
 

@@ -1,75 +1,23 @@
 using System.Net;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Api.Tests;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class HealthTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+/// <summary>
+/// The shared health tests, for the Api with the servers and the AiService it depends on (a stand-in HTTP server
+/// plays the AiService), and the tests of the "ai" check that only the Api has.
+/// </summary>
+[Collection(InfrastructureFixture.CollectionName)]
+public sealed class HealthTests(InfrastructureFixture infrastructure)
+    : ServiceHealthTests<Program>(infrastructure, "tradingdb", "cache", "messaging", "ai"), IAsyncLifetime
 {
-    private static readonly string[] Dependencies = ["tradingdb", "cache", "messaging", "ai"];
     private AiServiceStub _ai = null!;
+
+    protected override string DependencyBrokenInProduction => "cache";
 
     public async Task InitializeAsync() => _ai = await AiServiceStub.StartAsync();
 
     public async Task DisposeAsync() => await _ai.DisposeAsync();
-
-    [Fact]
-    public async Task Health_reports_every_dependency_healthy()
-    {
-        await using var factory = CreateFactory();
-        using var client = factory.CreateClient();
-
-        var (status, report) = await client.GetReportAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Healthy", report.Status);
-        foreach (var name in Dependencies)
-        {
-            var check = report.Check(name);
-            Assert.Equal("Healthy", check.Status);
-            Assert.Equal(["ready"], check.Tags);
-        }
-
-        Assert.True(_ai.HealthRequests > 0, "The ai check did not call the AiService's /health.");
-    }
-
-    [Fact]
-    public async Task Alive_runs_only_the_liveness_check()
-    {
-        await using var factory = CreateFactory();
-        using var client = factory.CreateClient();
-
-        var (status, report) = await client.GetReportAsync("/alive");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        var check = Assert.Single(report.Checks);
-        Assert.Equal("self", check.Name);
-        Assert.Equal(["live"], check.Tags);
-    }
-
-    [Theory]
-    [InlineData("tradingdb")]
-    [InlineData("cache")]
-    [InlineData("messaging")]
-    public async Task A_dependency_that_is_down_fails_health_with_its_reason_but_not_liveness(string dependency)
-    {
-        await using var factory = CreateFactory(overrides: ($"ConnectionStrings:{dependency}", ClosedPort.ConnectionStringFor(dependency)));
-        using var client = factory.CreateClient();
-
-        var (status, report) = await client.GetReportAsync("/health");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy", report.Status);
-        var failed = report.Check(dependency);
-        Assert.Equal("Unhealthy", failed.Status);
-        Assert.Contains("refused", failed.Description, StringComparison.OrdinalIgnoreCase);
-        Assert.All(Dependencies.Where(name => name != dependency), name => Assert.Equal("Healthy", report.Check(name).Status));
-
-        // The app is still up: liveness passes and readiness keeps answering.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetTextAsync("/alive")).StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetReportAsync("/health")).StatusCode);
-    }
 
     [Fact]
     public async Task Ai_check_is_unhealthy_with_the_reason_when_nothing_listens()
@@ -104,42 +52,9 @@ public sealed class HealthTests(InfrastructureFixture infrastructure) : IAsyncLi
         Assert.True(unready.HealthRequests > 0);
     }
 
-    [Fact]
-    public async Task Outside_development_health_answers_the_status_text_only()
-    {
-        await using var factory = CreateFactory("Production");
-        using var client = factory.CreateClient();
+    /// <summary>Every test's Api finds the AiService at the healthy stand-in, unless the test overrides it.</summary>
+    protected override void AddSettings(IDictionary<string, string?> settings) => settings["services:ai:http:0"] = _ai.Url;
 
-        var (status, body) = await client.GetTextAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Healthy", body);
-    }
-
-    [Fact]
-    public async Task Outside_development_an_unhealthy_report_names_no_check()
-    {
-        await using var factory = CreateFactory("Production", ("ConnectionStrings:cache", ClosedPort.ConnectionStringFor("cache")));
-        using var client = factory.CreateClient();
-
-        var (status, body) = await client.GetTextAsync("/health");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy", body);
-        Assert.Equal((HttpStatusCode.OK, "Healthy"), await client.GetTextAsync("/alive"));
-    }
-
-    private ServiceFactory<Program> CreateFactory(string environment = "Development", params (string Key, string? Value)[] overrides)
-    {
-        var settings = new Dictionary<string, string?>(infrastructure.Configuration)
-        {
-            ["services:ai:http:0"] = _ai.Url,
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        return new ServiceFactory<Program>(settings, environment);
-    }
+    protected override void AssertEveryDependencyWasAsked() =>
+        Assert.True(_ai.HealthRequests > 0, "The ai check did not call the AiService's /health.");
 }

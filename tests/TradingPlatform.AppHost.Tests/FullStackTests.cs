@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingPlatform.Hosting.Orchestration;
+using TradingPlatform.Testing;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -32,10 +34,9 @@ public sealed class FullStackTests(AppHostFixture fixture)
     public async Task Every_dependency_check_of_every_service_reports_healthy(string service, string[] dependencies)
     {
         using var client = fixture.App.CreateHttpClient(service);
-        var (status, report) = await HealthReport.GetAsync(client);
+        var (status, report) = await client.GetReportAsync("/health");
 
-        Assert.Equal(200, status);
-        Assert.NotNull(report);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", report.Status);
         foreach (var dependency in dependencies)
         {
@@ -55,7 +56,7 @@ public sealed class FullStackTests(AppHostFixture fixture)
     {
         using var client = fixture.App.CreateHttpClient(service);
         using var response = await client.GetAsync(new Uri("/alive", UriKind.Relative));
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
