@@ -2,6 +2,7 @@ using TradingPlatform.Api.Extensions;
 using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ app.UseRedisRateLimiting();
 
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
+app.MapSystemStatusApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using TradingPlatform.Api.Ai;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Monitoring;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.Trading.Data;
 
@@ -14,6 +15,7 @@ internal static class Extensions
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");
         builder.AddRedisRateLimiting();
+        builder.AddSystemStatus();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingPlatform.Hosting.Orchestration;
-using TradingPlatform.Testing;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -36,7 +34,7 @@ public sealed class FullStackTests(AppHostFixture fixture)
         using var client = fixture.App.CreateHttpClient(service);
         var (status, report) = await client.GetReportAsync("/health");
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.Equal("Healthy", report.Status);
         foreach (var dependency in dependencies)
         {
@@ -56,7 +54,7 @@ public sealed class FullStackTests(AppHostFixture fixture)
     {
         using var client = fixture.App.CreateHttpClient(service);
         using var response = await client.GetAsync(new Uri("/alive", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

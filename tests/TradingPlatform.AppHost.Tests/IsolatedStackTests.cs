@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingPlatform.Hosting.Orchestration;
-using TradingPlatform.Testing;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -27,7 +25,7 @@ public sealed class IsolatedStackTests(AppHostFixture fixture)
 
         using var client = app.CreateHttpClient("api");
         var (status, report) = await client.GetReportAsync("/health");
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.Equal("Healthy", Assert.Single(report.Checks, c => c.Name == "cache").Status);
     }
 
