@@ -1,4 +1,5 @@
 using TradingPlatform.AiService.Extensions;
+using TradingPlatform.AiService.Gpus;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGpuApi();
 
 app.Run();
 

@@ -1,12 +1,15 @@
 using TradingPlatform.Api.Extensions;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure;
+using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiConventions();
+builder.AddApiDocumentation();
 builder.AddApplicationServices();
 
 var app = builder.Build();
@@ -18,6 +21,8 @@ app.UseAuthorization();
 app.UseRedisRateLimiting();
 
 app.MapDefaultEndpoints();
+app.MapApiDocumentation();
+app.MapSystemStatusApi();
 app.MapIdentityApi();
 
 app.Run();

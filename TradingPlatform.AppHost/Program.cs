@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using TradingPlatform.AppHost;
 using TradingPlatform.Hosting;
+using TradingPlatform.Hosting.Orchestration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -6,6 +9,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgresPassword = builder.AddParameter("postgres-password", secret: true);
 var messagingPassword = builder.AddParameter("messaging-password", secret: true);
 var jwtSigningKey = builder.AddParameter("jwt-signing-key", secret: true);
+var demoTraderPassword = builder.AddParameter("demo-trader-password", secret: true);
+var adminPassword = builder.AddParameter("admin-password", secret: true);
 
 var tradingDb = builder.AddPostgres("postgres", password: postgresPassword).AddDatabase("tradingdb");
 var cache = builder.AddRedis("cache");
@@ -17,7 +22,7 @@ var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
-builder.AddProject<Projects.TradingPlatform_Worker>("worker")
+var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
@@ -28,6 +33,15 @@ builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(ai).WaitFor(ai)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+    .WithReference(worker)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithEnvironment("Seed__DemoTraderPassword", demoTraderPassword)
+    .WithEnvironment("Seed__AdminPassword", adminPassword);
+
+builder.Services.AddHostedService(sp => new DemoCredentialsBanner(
+    sp.GetRequiredService<ResourceNotificationService>(),
+    sp.GetRequiredService<ResourceLoggerService>(),
+    demoTraderPassword.Resource.Value,
+    adminPassword.Resource.Value));
 
 builder.Build().Run();

@@ -66,12 +66,19 @@ internal static class TestDataFolders
                 continue;
             }
 
-            foreach (var (pidFile, marker) in PidFiles(folder))
+            try
             {
-                StaleProcess.StopAsync(pidFile, marker, Signals.SigKill, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
-            }
+                foreach (var (pidFile, marker) in PidFiles(folder).ToList())
+                {
+                    StaleProcess.StopAsync(pidFile, marker, Signals.SigKill, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+                }
 
-            Delete(folder);
+                Delete(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another test run is sweeping the same folder at this moment; it will finish the job.
+            }
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class ParameterStore(string dataPath, bool persist)
                 {
                     // Letters and digits only, so a value is safe in any connection string or URI. 48 of them carry
                     // about 285 bits, enough for an HMAC-SHA256 signing key too.
-                    value = RandomNumberGenerator.GetString(Alphabet, 48);
+                    value = Generate();
                     stored[parameter.Name] = value;
                     changed = true;
                 }
@@ -50,6 +50,22 @@ internal sealed class ParameterStore(string dataPath, bool persist)
         if (changed && persist)
         {
             Save(stored);
+        }
+    }
+
+    /// <summary>
+    /// A value with at least one upper-case letter, lower-case letter and digit, so it also passes password rules
+    /// (the seeded demo users' passwords are parameters too).
+    /// </summary>
+    internal static string Generate()
+    {
+        while (true)
+        {
+            var value = RandomNumberGenerator.GetString(Alphabet, 48);
+            if (value.Any(char.IsAsciiLetterUpper) && value.Any(char.IsAsciiLetterLower) && value.Any(char.IsAsciiDigit))
+            {
+                return value;
+            }
         }
     }
 

@@ -12,6 +12,7 @@ using OpenTelemetry.Trace;
 using RabbitMQ.Client;
 using TradingPlatform.ServiceDefaults.AppHost;
 using TradingPlatform.ServiceDefaults.HealthChecks;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 
 // The namespace of the Aspire template's ServiceDefaults, so that `builder.AddServiceDefaults()` needs no using.
 namespace Microsoft.Extensions.Hosting;
@@ -49,6 +50,7 @@ public static class Extensions
         });
 
         builder.AddAppHostWatcher();
+        builder.Services.AddSystemInfo();
 
         return builder;
     }
@@ -132,6 +134,7 @@ public static class Extensions
 
         app.MapHealthChecks(HealthEndpointPath, CreateOptions(writer, predicate: null));
         app.MapHealthChecks(AlivenessEndpointPath, CreateOptions(writer, r => r.Tags.Contains(HealthCheckTags.Live)));
+        app.MapSystemEndpoints();
 
         return app;
     }

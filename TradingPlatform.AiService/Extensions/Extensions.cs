@@ -1,4 +1,5 @@
 using TradingPlatform.AiService.Data;
+using TradingPlatform.AiService.Gpus;
 
 namespace TradingPlatform.AiService.Extensions;
 
@@ -10,5 +11,6 @@ internal static class Extensions
         builder.AddNpgsqlDbContext<AiDbContext>("tradingdb");
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");
+        builder.Services.AddSingleton<GpuProbe>();
     }
 }

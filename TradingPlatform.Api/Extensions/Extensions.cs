@@ -1,6 +1,7 @@
 using TradingPlatform.Api.Ai;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Monitoring;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.Trading.Data;
 
@@ -16,6 +17,7 @@ internal static class Extensions
         builder.AddRabbitMQClient("messaging");
         builder.AddRedisRateLimiting();
         builder.AddIdentityServices();
+        builder.AddSystemStatus();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

@@ -18,7 +18,18 @@ public sealed class ResourceNotificationService
 
     public ResourceSnapshot? Get(string name) => _snapshots.GetValueOrDefault(name);
 
-    internal void Initialize(ResourceSnapshot snapshot) => _snapshots[snapshot.Name] = snapshot;
+    internal void Initialize(ResourceSnapshot snapshot)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            _snapshots[snapshot.Name] = snapshot;
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
 
     internal ResourceSnapshot Publish(string name, Func<ResourceSnapshot, ResourceSnapshot> update)
     {
@@ -43,7 +54,10 @@ public sealed class ResourceNotificationService
         return next;
     }
 
-    /// <summary>Waits until the resource's snapshot satisfies <paramref name="predicate"/>.</summary>
+    /// <summary>
+    /// Waits until the resource's snapshot satisfies <paramref name="predicate"/>. A resource the orchestrator has not
+    /// announced yet is waited for too (as Aspire does), so callers may start waiting before the application starts.
+    /// </summary>
     public async Task<ResourceSnapshot> WaitForResourceAsync(
         string name, Func<ResourceSnapshot, bool> predicate, CancellationToken cancellationToken = default)
     {
@@ -53,9 +67,7 @@ public sealed class ResourceNotificationService
             Task changed;
             lock (_gate)
             {
-                var current = _snapshots.GetValueOrDefault(name)
-                    ?? throw new InvalidOperationException($"There is no resource named '{name}'.");
-                if (predicate(current))
+                if (_snapshots.GetValueOrDefault(name) is { } current && predicate(current))
                 {
                     return current;
                 }

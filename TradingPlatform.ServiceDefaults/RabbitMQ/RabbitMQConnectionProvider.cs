@@ -7,7 +7,7 @@ namespace TradingPlatform.ServiceDefaults.RabbitMQ;
 /// broker that is down when the service starts makes the health check Unhealthy instead of crashing the service.
 /// A failed attempt is not remembered: the next caller tries again.
 /// </summary>
-internal sealed class RabbitMQConnectionProvider(IConnectionFactory factory) : IAsyncDisposable
+public sealed class RabbitMQConnectionProvider(IConnectionFactory factory) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;

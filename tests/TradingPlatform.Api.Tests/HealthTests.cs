@@ -3,85 +3,24 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Api.Tests;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class HealthTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+/// <summary>
+/// The shared health tests, for the Api with the servers and the AiService it depends on (a stand-in HTTP server
+/// plays the AiService), and the tests of the "ai" check that only the Api has.
+/// </summary>
+[Collection(InfrastructureFixture.CollectionName)]
+public sealed class HealthTests(InfrastructureFixture infrastructure)
+    : ServiceHealthTests<Program>(infrastructure, "tradingdb", "cache", "messaging", "ai"), IAsyncLifetime
 {
-    private static readonly string[] Dependencies = ["tradingdb", "cache", "messaging", "ai"];
     private AiServiceStub _ai = null!;
+
+    protected override string DependencyBrokenInProduction => "cache";
 
     public async Task InitializeAsync() => _ai = await AiServiceStub.StartAsync();
 
     public async Task DisposeAsync() => await _ai.DisposeAsync();
-
-    [Fact]
-    public async Task Health_reports_every_dependency_healthy()
-    {
-        await using var factory = CreateFactory();
-        using var client = factory.CreateClient();
-        await MigratedAsync(factory);
-
-        var (status, report) = await client.GetReportAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Healthy", report.Status);
-        Assert.Equal("Healthy", report.Check("identity-migrations").Status);
-        foreach (var name in Dependencies)
-        {
-            var check = report.Check(name);
-            Assert.Equal("Healthy", check.Status);
-            Assert.Equal(["ready"], check.Tags);
-        }
-
-        Assert.True(_ai.HealthRequests > 0, "The ai check did not call the AiService's /health.");
-    }
-
-    [Fact]
-    public async Task Alive_runs_only_the_liveness_check()
-    {
-        await using var factory = CreateFactory();
-        using var client = factory.CreateClient();
-
-        var (status, report) = await client.GetReportAsync("/alive");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        var check = Assert.Single(report.Checks);
-        Assert.Equal("self", check.Name);
-        Assert.Equal(["live"], check.Tags);
-    }
-
-    [Theory]
-    [InlineData("tradingdb")]
-    [InlineData("cache")]
-    [InlineData("messaging")]
-    public async Task A_dependency_that_is_down_fails_health_with_its_reason_but_not_liveness(string dependency)
-    {
-        await using var factory = CreateFactory(overrides: ($"ConnectionStrings:{dependency}", ClosedPort.ConnectionStringFor(dependency)));
-        using var client = factory.CreateClient();
-
-        var (status, report) = await client.GetReportAsync("/health");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy", report.Status);
-        var failed = report.Check(dependency);
-        Assert.Equal("Unhealthy", failed.Status);
-        Assert.Contains("refused", failed.Description, StringComparison.OrdinalIgnoreCase);
-        Assert.All(Dependencies.Where(name => name != dependency), name => Assert.Equal("Healthy", report.Check(name).Status));
-        if (dependency == "tradingdb")
-        {
-            // The migrations keep retrying in the background instead of crashing the app; readiness says why.
-            var migrations = report.Check("identity-migrations");
-            Assert.Equal("Unhealthy", migrations.Status);
-            Assert.Equal(["ready"], migrations.Tags);
-        }
-
-        // The app is still up: liveness passes and readiness keeps answering.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetTextAsync("/alive")).StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetReportAsync("/health")).StatusCode);
-    }
 
     [Fact]
     public async Task Ai_check_is_unhealthy_with_the_reason_when_nothing_listens()
@@ -117,46 +56,41 @@ public sealed class HealthTests(InfrastructureFixture infrastructure) : IAsyncLi
     }
 
     [Fact]
-    public async Task Outside_development_health_answers_the_status_text_only()
+    public async Task Identity_migrations_are_not_ready_while_the_database_is_down_and_the_app_stays_up()
     {
-        await using var factory = CreateFactory("Production");
-        using var client = factory.CreateClient();
-        await MigratedAsync(factory);
-
-        var (status, body) = await client.GetTextAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Healthy", body);
-    }
-
-    [Fact]
-    public async Task Outside_development_an_unhealthy_report_names_no_check()
-    {
-        await using var factory = CreateFactory("Production", ("ConnectionStrings:cache", ClosedPort.ConnectionStringFor("cache")));
+        await using var factory = CreateFactory(overrides: ("ConnectionStrings:tradingdb", ClosedPort.ConnectionStringFor("tradingdb")));
         using var client = factory.CreateClient();
 
-        var (status, body) = await client.GetTextAsync("/health");
+        var (status, report) = await client.GetReportAsync("/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy", body);
-        Assert.Equal((HttpStatusCode.OK, "Healthy"), await client.GetTextAsync("/alive"));
+        var migrations = report.Check("identity-migrations");
+        Assert.Equal("Unhealthy", migrations.Status);
+        Assert.Equal(["ready"], migrations.Tags);
+        Assert.False(factory.Services.GetRequiredService<IdentityMigrationStatus>().IsCompleted);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetTextAsync("/alive")).StatusCode);
+
+        // Identity endpoints say "retry later" rather than failing on a missing table.
+        using var login = await client.PostAsync(new Uri("/api/auth/login", UriKind.Relative),
+            System.Net.Http.Json.JsonContent.Create(new { email = "a@example.test", password = "Passw0rd" }));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, login.StatusCode);
+        Assert.NotNull(login.Headers.RetryAfter);
     }
 
-    private static Task MigratedAsync(ServiceFactory<Program> factory) =>
+    /// <summary>
+    /// Every test's Api finds the AiService at the healthy stand-in, unless the test overrides it, and has a signing
+    /// key (required at start, generated per test, never in source).
+    /// </summary>
+    protected override void AddSettings(IDictionary<string, string?> settings)
+    {
+        settings["services:ai:http:0"] = _ai.Url;
+        settings["Jwt:SigningKey"] = RandomNumberGenerator.GetHexString(64);
+    }
+
+    /// <summary>The identity-migrations check is Unhealthy until the schema is migrated in the background.</summary>
+    protected override Task WhenStartedAsync(ServiceFactory<Program> factory) =>
         factory.Services.GetRequiredService<IdentityMigrationStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
-    private ServiceFactory<Program> CreateFactory(string environment = "Development", params (string Key, string? Value)[] overrides)
-    {
-        var settings = new Dictionary<string, string?>(infrastructure.Configuration)
-        {
-            ["services:ai:http:0"] = _ai.Url,
-            ["Jwt:SigningKey"] = RandomNumberGenerator.GetHexString(64),
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        return new ServiceFactory<Program>(settings, environment);
-    }
+    protected override void AssertEveryDependencyWasAsked() =>
+        Assert.True(_ai.HealthRequests > 0, "The ai check did not call the AiService's /health.");
 }

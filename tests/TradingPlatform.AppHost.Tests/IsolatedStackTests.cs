@@ -24,9 +24,9 @@ public sealed class IsolatedStackTests(AppHostFixture fixture)
         Assert.NotNull(app.ResourceNotifications.Get("postgres")!.ProcessId);
 
         using var client = app.CreateHttpClient("api");
-        var (status, report) = await HealthReport.GetAsync(client);
-        Assert.Equal(200, status);
-        Assert.Equal("Healthy", Assert.Single(report!.Checks, c => c.Name == "cache").Status);
+        var (status, report) = await client.GetReportAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", Assert.Single(report.Checks, c => c.Name == "cache").Status);
     }
 
     [Fact]

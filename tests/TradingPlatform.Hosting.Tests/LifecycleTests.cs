@@ -67,6 +67,21 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Waiting_for_a_resource_may_begin_before_the_application_starts()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddRedis("cache");
+        await using var app = builder.Build();
+
+        var waiting = app.ResourceNotifications.WaitForResourceHealthyAsync("cache");
+        Assert.False(waiting.IsCompleted);
+        await app.StartAsync();
+
+        var snapshot = await waiting.WaitAsync(Timeout);
+        Assert.Equal(ResourceState.Running, snapshot.State);
+    }
+
+    [Fact]
     public async Task A_crashed_server_is_restarted_with_back_off_and_becomes_healthy_again()
     {
         var builder = DistributedApplicationTestingBuilder.Create();

@@ -68,6 +68,18 @@ public sealed class ParameterStoreTests : IDisposable
         Assert.Contains("parameters.json is not valid JSON", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Generated_values_always_mix_upper_lower_and_digits_so_they_pass_password_rules()
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            var value = ParameterStore.Generate();
+            Assert.Contains(value, char.IsAsciiLetterUpper);
+            Assert.Contains(value, char.IsAsciiLetterLower);
+            Assert.Contains(value, char.IsAsciiDigit);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static IConfiguration EmptyConfiguration() => new ConfigurationBuilder().Build();

@@ -9,12 +9,11 @@ using RabbitMQ.Client.Exceptions;
 using StackExchange.Redis;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.ServiceDefaults.Tests;
 
 /// <summary>The client integrations against real servers, and against closed ports and wrong passwords.</summary>
-[Collection(InfrastructureCollection.Name)]
+[Collection(InfrastructureFixture.CollectionName)]
 public sealed class ClientIntegrationTests(InfrastructureFixture infrastructure)
 {
     [Fact]

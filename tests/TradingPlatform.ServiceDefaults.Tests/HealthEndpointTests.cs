@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using TradingPlatform.Tests.Support;
+using TradingPlatform.Testing;
 
 namespace TradingPlatform.ServiceDefaults.Tests;
 

@@ -11,6 +11,12 @@ namespace TradingPlatform.Testing;
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The name of the collection that shares one fixture. xunit reads collection definitions only from the test
+    /// assembly itself, so each test project declares its own definition class under this name.
+    /// </summary>
+    public const string CollectionName = "Infrastructure";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private DistributedApplication? _application;
     private Dictionary<string, string?> _configuration = [];

@@ -1,25 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Worker.Tests;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class DataTests(InfrastructureFixture infrastructure)
-{
-    [Fact]
-    public async Task The_db_context_queries_tradingdb_on_postgresql_with_retries()
-    {
-        await using var factory = new ServiceFactory<Program>(infrastructure.Configuration);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TradingDbContext>();
-
-        var database = await context.Database.SqlQuery<string>($"SELECT current_database() AS \"Value\"").SingleAsync();
-
-        Assert.Equal("tradingdb", database);
-        Assert.True(context.Database.IsNpgsql());
-        Assert.True(context.Database.CreateExecutionStrategy().RetriesOnFailure);
-    }
-}
+/// <summary>The shared data test, for the Worker's TradingDbContext.</summary>
+[Collection(InfrastructureFixture.CollectionName)]
+public sealed class DataTests(InfrastructureFixture infrastructure) : ServiceDataTests<Program, TradingDbContext>(infrastructure);

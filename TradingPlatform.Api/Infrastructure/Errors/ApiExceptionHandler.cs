@@ -85,6 +85,7 @@ internal sealed class ApiExceptionHandler(
         BrokerUnreachableException or AlreadyClosedException => true,
         SocketException or TimeoutException => true,
         DbUpdateException { InnerException: { } inner } => IsDependencyOutage(inner),
+        Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException => true, // EF gave up retrying a transient failure
         InvalidOperationException { InnerException: { } inner } => IsDependencyOutage(inner), // EF's retry strategy wraps the last failure
         _ => false,
     };

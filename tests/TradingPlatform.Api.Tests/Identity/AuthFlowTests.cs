@@ -3,11 +3,10 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Api.Tests.Identity;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(InfrastructureFixture.CollectionName)]
 public sealed class AuthFlowTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private const string Password = "Str0ngPassword";

@@ -1,11 +1,10 @@
 using System.Net;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Api.Tests.Identity;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(InfrastructureFixture.CollectionName)]
 public sealed class AuthorizationTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private IdentityApiFactory _factory = null!;

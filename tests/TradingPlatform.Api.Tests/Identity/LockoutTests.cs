@@ -2,11 +2,10 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Api.Tests.Identity;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(InfrastructureFixture.CollectionName)]
 public sealed class LockoutTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);

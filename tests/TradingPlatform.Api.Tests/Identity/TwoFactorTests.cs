@@ -3,12 +3,11 @@ using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
-using TradingPlatform.Tests.Support;
 
 namespace TradingPlatform.Api.Tests.Identity;
 
 /// <summary>TOTP with real codes computed by Otp.NET from the secret the Api returns, on a fake clock.</summary>
-[Collection(InfrastructureCollection.Name)]
+[Collection(InfrastructureFixture.CollectionName)]
 public sealed class TwoFactorTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);

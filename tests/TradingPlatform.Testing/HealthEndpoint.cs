@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace TradingPlatform.Tests.Support;
+namespace TradingPlatform.Testing;
 
 /// <summary>Reads a service's health endpoints.</summary>
 public static class HealthEndpoint

@@ -1,4 +1,4 @@
-namespace TradingPlatform.Tests.Support;
+namespace TradingPlatform.Testing;
 
 /// <summary>The Development <c>/health</c> and <c>/alive</c> body.</summary>
 public sealed record HealthReportResponse(string Status, double TotalDurationMs, IReadOnlyList<HealthCheckEntry> Checks)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace TradingPlatform.Tests.Support;
+namespace TradingPlatform.Testing;
 
 /// <summary>
 /// Hosts a service's real Program with the given settings (connection strings from the infrastructure fixture,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TradingPlatform.Tests.Support;
+namespace TradingPlatform.Testing;
 
 /// <summary>A loopback port on which nothing listens, for "the server is down" tests.</summary>
 public static class ClosedPort

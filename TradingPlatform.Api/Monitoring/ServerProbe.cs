@@ -1,0 +1,58 @@
+using System.Globalization;
+using Npgsql;
+using StackExchange.Redis;
+using TradingPlatform.ServiceDefaults.RabbitMQ;
+
+namespace TradingPlatform.Api.Monitoring;
+
+/// <summary>Asks each server for its version and uptime through the clients the Api already holds.</summary>
+public sealed class ServerProbe(IConfiguration configuration, IConnectionMultiplexer redis, RabbitMQConnectionProvider rabbit)
+{
+    public async Task<(string Version, TimeSpan? Uptime)> DescribeAsync(string componentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return componentId switch
+            {
+                ComponentIds.Postgres => await PostgresAsync(cancellationToken),
+                ComponentIds.Redis => await RedisAsync(),
+                ComponentIds.RabbitMQ => await RabbitMQAsync(cancellationToken),
+                _ => ("unknown", null),
+            };
+        }
+        catch (Exception ex) when (ex is NpgsqlException or RedisException or InvalidOperationException or TimeoutException
+                                       or RabbitMQ.Client.Exceptions.BrokerUnreachableException)
+        {
+            return ("unknown", null);
+        }
+    }
+
+    private async Task<(string, TimeSpan?)> PostgresAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("tradingdb")) { Timeout = 3 };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT current_setting('server_version'), extract(epoch FROM now() - pg_postmaster_start_time())::float8", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ($"PostgreSQL {reader.GetString(0)}", TimeSpan.FromSeconds(reader.GetDouble(1)));
+    }
+
+    private async Task<(string, TimeSpan?)> RedisAsync()
+    {
+        var server = redis.GetServers().FirstOrDefault() ?? throw new InvalidOperationException("no Redis server");
+        var info = (await server.InfoAsync("server")).SelectMany(g => g).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var uptime = info.TryGetValue("uptime_in_seconds", out var seconds) ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
+        return ($"Redis {info.GetValueOrDefault("redis_version", "?")}", uptime);
+    }
+
+    private async Task<(string, TimeSpan?)> RabbitMQAsync(CancellationToken cancellationToken)
+    {
+        var connection = await rabbit.GetConnectionAsync(cancellationToken);
+        var version = connection.ServerProperties?.TryGetValue("version", out var raw) == true && raw is byte[] bytes
+            ? System.Text.Encoding.UTF8.GetString(bytes)
+            : "?";
+        return ($"RabbitMQ {version}", null);
+    }
+}
