@@ -17,6 +17,7 @@ var seconds = Option("--seconds", 10);
 var iterations = Option("--iterations", 100_000);
 const double LoginTargetMs = 200, MeTargetMs = 5;
 
+using var ai = new HealthyAiStub();
 var builder = DistributedApplicationTestingBuilder.Create();
 var db = builder.AddPostgres("postgres").AddDatabase("tradingdb");
 var cache = builder.AddRedis("cache");
@@ -29,11 +30,33 @@ builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithEnvironment("RateLimiting__Enabled", "false")
     .WithEnvironment("AccountSecurity__PasswordHashIterations", iterations.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("Logging__LogLevel__Default", "Warning")
-    .WithEnvironment("services__ai__http__0", "http://127.0.0.1:9");
+    .WithEnvironment("services__ai__http__0", ai.Url.TrimEnd('/'));
 await using var app = builder.Build();
-using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 await app.StartAsync(timeout.Token);
-await app.ResourceNotifications.WaitForResourceAsync("api", s => s.State == ResourceState.Running, timeout.Token);
+ResourceSnapshot api;
+try
+{
+    api = await app.ResourceNotifications.WaitForResourceAsync(
+        "api", s => s.State is ResourceState.Running or ResourceState.Exited or ResourceState.FailedToStart, timeout.Token);
+}
+catch (OperationCanceledException)
+{
+    foreach (var snapshot in app.ResourceNotifications.Snapshots)
+    {
+        Console.Error.WriteLine($"{snapshot.Name}: {snapshot.State} {snapshot.Health} {snapshot.HealthReason}");
+    }
+
+    Console.Error.WriteLine(string.Join(Environment.NewLine, app.ResourceLogs.GetLines("api").TakeLast(30)));
+    return 2;
+}
+
+if (api.State != ResourceState.Running)
+{
+    Console.Error.WriteLine($"The Api did not start ({api.State}):");
+    Console.Error.WriteLine(string.Join(Environment.NewLine, app.ResourceLogs.GetLines("api").TakeLast(30)));
+    return 2;
+}
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.GetEndpoint("api") };
 var email = $"bench-{Guid.NewGuid():N}@example.test";
