@@ -6,7 +6,11 @@ using TradingPlatform.ServiceDefaults.RabbitMQ;
 namespace TradingPlatform.Api.Monitoring;
 
 /// <summary>Asks each server for its version and uptime through the clients the Api already holds.</summary>
-public sealed class ServerProbe(IConfiguration configuration, IConnectionMultiplexer redis, RabbitMQConnectionProvider rabbit)
+public sealed class ServerProbe(
+    IConfiguration configuration,
+    IConnectionMultiplexer redis,
+    RabbitMQConnectionProvider rabbit,
+    ILogger<ServerProbe> logger)
 {
     public async Task<(string Version, TimeSpan? Uptime)> DescribeAsync(string componentId, CancellationToken cancellationToken)
     {
@@ -20,9 +24,10 @@ public sealed class ServerProbe(IConfiguration configuration, IConnectionMultipl
                 _ => ("unknown", null),
             };
         }
-        catch (Exception ex) when (ex is NpgsqlException or RedisException or InvalidOperationException or TimeoutException
-                                       or RabbitMQ.Client.Exceptions.BrokerUnreachableException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // A status page describes failures; it must never become one. The health check reports the outage itself.
+            logger.LogDebug(ex, "Could not describe {Component}", componentId);
             return ("unknown", null);
         }
     }
@@ -41,8 +46,12 @@ public sealed class ServerProbe(IConfiguration configuration, IConnectionMultipl
 
     private async Task<(string, TimeSpan?)> RedisAsync()
     {
-        var server = redis.GetServers().FirstOrDefault() ?? throw new InvalidOperationException("no Redis server");
-        var info = (await server.InfoAsync("server")).SelectMany(g => g).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        // INFO through IDatabase: IServer.InfoAsync would need the connection's admin mode, which the Api must not have.
+        var text = (string?)await redis.GetDatabase().ExecuteAsync("INFO", "server") ?? "";
+        var info = text.Split('\n', StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(':', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
         var uptime = info.TryGetValue("uptime_in_seconds", out var seconds) ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
         return ($"Redis {info.GetValueOrDefault("redis_version", "?")}", uptime);
     }
