@@ -33,6 +33,11 @@ public sealed class OpenApiDocumentTests(InfrastructureFixture infrastructure)
         Assert.True(status.Responses!.ContainsKey("401"));
         Assert.True(status.Responses.ContainsKey("429"));
         Assert.NotNull(status.Responses["500"].Content!["application/problem+json"].Example);
+
+        var login = document.Paths["/api/auth/login"].Operations![HttpMethod.Post];
+        var loginSchema = login.RequestBody!.Content!["application/json"].Schema!;
+        Assert.NotEmpty(loginSchema.Examples!);
+        Assert.Contains("email", loginSchema.Properties!.Keys);
     }
 
     [Fact]

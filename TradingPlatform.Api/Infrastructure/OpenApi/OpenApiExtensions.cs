@@ -21,6 +21,7 @@ public static class OpenApiExtensions
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
+            options.AddSchemaTransformer<RequestExamplesTransformer>();
         });
         return builder;
     }
