@@ -12,12 +12,12 @@ namespace TradingPlatform.Api.Tests;
 public sealed class SystemStatusTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private AiServiceStub _ai = null!;
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
         _ai = await AiServiceStub.StartAsync();
-        _factory = await IdentityApiFactory.StartAsync(infrastructure, overrides:
+        _factory = await ApiFactory.StartAsync(infrastructure, overrides:
         [
             ("services:ai:http:0", _ai.Url),
             ("services:worker:http:0", $"http://127.0.0.1:{ClosedPort.Next()}"),

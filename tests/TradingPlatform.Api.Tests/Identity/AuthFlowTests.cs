@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 
@@ -10,9 +11,9 @@ namespace TradingPlatform.Api.Tests.Identity;
 public sealed class AuthFlowTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private const string Password = "Str0ngPassword";
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
 
-    public async Task InitializeAsync() => _factory = await IdentityApiFactory.StartAsync(infrastructure);
+    public async Task InitializeAsync() => _factory = await ApiFactory.StartAsync(infrastructure);
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 
@@ -7,9 +8,9 @@ namespace TradingPlatform.Api.Tests.Identity;
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class AuthorizationTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
 
-    public async Task InitializeAsync() => _factory = await IdentityApiFactory.StartAsync(infrastructure);
+    public async Task InitializeAsync() => _factory = await ApiFactory.StartAsync(infrastructure);
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 
@@ -9,9 +10,9 @@ namespace TradingPlatform.Api.Tests.Identity;
 public sealed class LockoutTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
 
-    public async Task InitializeAsync() => _factory = await IdentityApiFactory.StartAsync(infrastructure, _time,
+    public async Task InitializeAsync() => _factory = await ApiFactory.StartAsync(infrastructure, _time,
         ("AccountSecurity:MaxFailedLoginAttempts", "3"), ("AccountSecurity:LockoutMinutes", "10"));
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();

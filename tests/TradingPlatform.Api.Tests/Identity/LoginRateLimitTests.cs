@@ -1,4 +1,5 @@
 using System.Net;
+using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 
@@ -7,10 +8,10 @@ namespace TradingPlatform.Api.Tests.Identity;
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class LoginRateLimitTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
 
     // Per-IP and per-user limits high, so that only the per-email limit can trip.
-    public async Task InitializeAsync() => _factory = await IdentityApiFactory.StartAsync(infrastructure, null,
+    public async Task InitializeAsync() => _factory = await ApiFactory.StartAsync(infrastructure, null,
         ("RateLimiting:Enabled", "true"), ("RateLimiting:AuthPerEmail", "3"), ("RateLimiting:AuthPerIp", "1000"),
         ("RateLimiting:PerIp", "1000"), ("RateLimiting:PerUser", "1000"));
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
+using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 
@@ -11,12 +12,12 @@ namespace TradingPlatform.Api.Tests.Identity;
 public sealed class TokenValidationTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
     private TestUser _user = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = await IdentityApiFactory.StartAsync(infrastructure, _time);
+        _factory = await ApiFactory.StartAsync(infrastructure, _time);
         _user = await _factory.CreateUserAsync();
     }
 

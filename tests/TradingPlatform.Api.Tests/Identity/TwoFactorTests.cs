@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
+using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 
@@ -12,9 +13,9 @@ public sealed class TwoFactorTests(InfrastructureFixture infrastructure) : IAsyn
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private IdentityApiFactory _factory = null!;
+    private ApiFactory _factory = null!;
 
-    public async Task InitializeAsync() => _factory = await IdentityApiFactory.StartAsync(infrastructure, _time);
+    public async Task InitializeAsync() => _factory = await ApiFactory.StartAsync(infrastructure, _time);
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 

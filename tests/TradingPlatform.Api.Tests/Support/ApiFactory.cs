@@ -1,31 +1,52 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Testing;
 
 namespace TradingPlatform.Api.Tests.Support;
 
 /// <summary>
-/// The Api's real Program on the fixture's servers, as one client IP address (TestServer has none, and the rate
-/// limiter counts per address), with a random JWT key, rate limiting off unless a test turns it on, and two test-only
-/// routes that fail the way production code can (see <see cref="FaultRoutes"/>).
+/// The Api's real Program on the fixture's servers, with a random signing key (never one from source), rate limits
+/// off unless a test turns them on, a cheap password-hash cost, optionally a fake clock, one client IP address per
+/// instance (TestServer has none, and the rate limiter counts per address), and two test-only routes that fail the way
+/// production code can (see <see cref="FaultRoutes"/>). Use <see cref="StartAsync"/> for tests that need the identity
+/// schema: it returns once the migrations have run.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public ApiFactory(InfrastructureFixture infrastructure, string environment = "Development", params (string Key, string? Value)[] overrides)
+    public ApiFactory(InfrastructureFixture infrastructure, FakeTimeProvider? time = null, params (string Key, string? Value)[] overrides)
+        : this(infrastructure, "Development", time, overrides)
     {
+    }
+
+    public ApiFactory(InfrastructureFixture infrastructure, string environment, params (string Key, string? Value)[] overrides)
+        : this(infrastructure, environment, null, overrides)
+    {
+    }
+
+    private ApiFactory(InfrastructureFixture infrastructure, string environment, FakeTimeProvider? time, (string Key, string? Value)[] overrides)
+    {
+        ArgumentNullException.ThrowIfNull(infrastructure);
         _environment = environment;
+        Time = time;
+        SigningKey = RandomNumberGenerator.GetHexString(64);
         _settings = new Dictionary<string, string?>(infrastructure.Configuration, StringComparer.OrdinalIgnoreCase)
         {
-            ["services:ai:http:0"] = $"http://127.0.0.1:{ClosedPort.Next()}",
-            ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Jwt:SigningKey"] = SigningKey,
             ["RateLimiting:Enabled"] = "false",
+            // The hasher's code is the same at any cost; the production cost would only slow the suite down.
+            ["AccountSecurity:PasswordHashIterations"] = "10000",
+            // Nothing listens here: tests that need the AiService start a stand-in and override this.
+            ["services:ai:http:0"] = $"http://127.0.0.1:{ClosedPort.Next()}",
         };
         foreach (var (key, value) in overrides)
         {
@@ -33,20 +54,56 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The HS256 key this Api instance trusts, for tests that forge tokens with it.</summary>
+    public string SigningKey { get; }
+
+    public FakeTimeProvider? Time { get; }
+
     /// <summary>An address unique to this factory (from 10/8), so rate-limit counters of tests never mix.</summary>
     public IPAddress ClientIp { get; private set; } = new(RandomNumberGenerator.GetBytes(3).Prepend((byte)10).ToArray());
 
     /// <summary>Makes this instance's client the same address as another's (call before the first request).</summary>
     public void UseClientIp(IPAddress address) => ClientIp = address;
 
+    public static async Task<ApiFactory> StartAsync(
+        InfrastructureFixture infrastructure, FakeTimeProvider? time = null, params (string Key, string? Value)[] overrides)
+    {
+        var factory = new ApiFactory(infrastructure, time, overrides);
+        try
+        {
+            await factory.Services.GetRequiredService<IdentityMigrationStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+            return factory;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // UseSetting is visible while Program.cs composes the app, when the clients read their connection strings.
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter>(_ => new FaultRoutes(() => ClientIp)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddTransient<IStartupFilter>(_ => new FaultRoutes(() => ClientIp));
+            if (Time is not null)
+            {
+                services.AddSingleton<TimeProvider>(Time);
+            }
+        });
     }
 }

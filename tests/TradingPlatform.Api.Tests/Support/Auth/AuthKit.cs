@@ -5,6 +5,7 @@ using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Api.Identity.Passwords;
 using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Tests.Support;
 
 namespace TradingPlatform.Api.Tests.Support.Auth;
 
@@ -19,7 +20,7 @@ public static class AuthKit
     public static string UniqueEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.test";
 
     public static async Task<TestUser> CreateUserAsync(
-        this IdentityApiFactory factory, string role = Roles.Trader, string? email = null, string password = DefaultPassword)
+        this ApiFactory factory, string role = Roles.Trader, string? email = null, string password = DefaultPassword)
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -39,7 +40,7 @@ public static class AuthKit
     }
 
     /// <summary>A real access token for the user as it is now in the database (role, session version).</summary>
-    public static async Task<string> MintTokenAsync(this IdentityApiFactory factory, TestUser user)
+    public static async Task<string> MintTokenAsync(this ApiFactory factory, TestUser user)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(user);
@@ -50,7 +51,7 @@ public static class AuthKit
     }
 
     /// <summary>An HttpClient that sends a fresh real token of <paramref name="user"/>.</summary>
-    public static async Task<HttpClient> CreateClientAsync(this IdentityApiFactory factory, TestUser user)
+    public static async Task<HttpClient> CreateClientAsync(this ApiFactory factory, TestUser user)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var client = factory.CreateClient();
@@ -58,7 +59,7 @@ public static class AuthKit
         return client;
     }
 
-    public static async Task<(TestUser User, HttpClient Client)> CreateUserWithClientAsync(this IdentityApiFactory factory, string role = Roles.Trader)
+    public static async Task<(TestUser User, HttpClient Client)> CreateUserWithClientAsync(this ApiFactory factory, string role = Roles.Trader)
     {
         var user = await factory.CreateUserAsync(role);
         return (user, await factory.CreateClientAsync(user));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Tests.Support;
 
 namespace TradingPlatform.Api.Tests.Support.Auth;
 
@@ -16,7 +17,7 @@ public static class OwnershipAssertions
     /// <param name="body">The request body, or null for none.</param>
     /// <param name="verifyUnchanged">Run after B's attempt with A's client: asserts the resource is as before.</param>
     public static async Task AssertOnlyOwnerCanAsync(
-        this IdentityApiFactory factory,
+        this ApiFactory factory,
         HttpMethod method,
         string pathTemplate,
         object? body = null,
