@@ -39,7 +39,15 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
         return new DistributedApplicationBuilder(options);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => _host.StartAsync(cancellationToken);
+    /// <summary>Starts every resource; throws with the one-line reason when one cannot even be started.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _host.StartAsync(cancellationToken);
+        if (_context.Fatal.IsCompletedSuccessfully)
+        {
+            throw new DistributedApplicationException(await _context.Fatal);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 

@@ -34,16 +34,14 @@ internal sealed class Orchestrator(
 
         foreach (var controller in _controllers)
         {
-            if (await controller.ValidateAsync(cancellationToken) is { } problem)
+            if (await ValidateAsync(controller, cancellationToken) is { } problem)
             {
-                foreach (var other in _controllers)
-                {
-                    context.Notifications.Publish(other.Resource.Name, s => ReferenceEquals(other, controller)
-                        ? s with { State = ResourceState.FailedToStart, HealthReason = problem }
-                        : s);
-                }
+                context.Notifications.Publish(controller.Resource.Name, s => s with { State = ResourceState.FailedToStart, HealthReason = problem });
 
-                throw new DistributedApplicationException(problem);
+                // Reported, not thrown: the application's StartAsync turns it into one line, with nothing started
+                // and no host error log with a stack trace in front of it.
+                context.ReportFatal(problem);
+                return;
             }
         }
 
@@ -56,6 +54,19 @@ internal sealed class Orchestrator(
 
         // A server that cannot start makes the whole application stop, as it would with a missing binary.
         _ = context.Fatal.ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
+    }
+
+    /// <summary>A check that fails unexpectedly is still reported as one line naming the resource.</summary>
+    private static async Task<string?> ValidateAsync(ResourceController controller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await controller.ValidateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DistributedApplicationException)
+        {
+            return $"{controller.Resource.Name}: cannot prepare to start ({ex.GetType().Name}: {ex.Message})";
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -25,9 +25,19 @@ internal static class DataFolder
             return null;
         }
 
-        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", $"{owner}:{owner}", path]) { RedirectStandardError = true })!;
-        var error = await chown.StandardError.ReadToEndAsync(cancellationToken);
-        await chown.WaitForExitAsync(cancellationToken);
-        return chown.ExitCode == 0 ? null : $"cannot give {path} to user {owner}: {error.Trim()}";
+        try
+        {
+            using var chown = Process.Start(new ProcessStartInfo(ExecutableLocator.Find("chown", "/usr/bin", "/bin") ?? "chown", ["-R", $"{owner}:{owner}", path])
+            {
+                RedirectStandardError = true,
+            })!;
+            var error = await chown.StandardError.ReadToEndAsync(cancellationToken);
+            await chown.WaitForExitAsync(cancellationToken);
+            return chown.ExitCode == 0 ? null : $"cannot give {path} to user {owner}: {error.Trim()}";
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return $"cannot run chown to give {path} to user {owner} ({ex.Message}); install coreutils";
+        }
     }
 }
