@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 
 namespace TradingPlatform.AiService.Gpus;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 
 namespace TradingPlatform.AiService.Gpus;
 

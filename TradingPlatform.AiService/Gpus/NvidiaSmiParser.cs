@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 
 namespace TradingPlatform.AiService.Gpus;
 

@@ -1,3 +1,5 @@
+using TradingPlatform.ServiceDefaults.SystemInfo;
+
 namespace TradingPlatform.Api.Monitoring;
 
 /// <summary>Seed 003's <c>SystemStatus</c>: every component by id, and the AiService's GPUs (empty without one).</summary>

@@ -1,4 +1,5 @@
 using TradingPlatform.AiService.Gpus;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 
 namespace TradingPlatform.AiService.Tests;
 

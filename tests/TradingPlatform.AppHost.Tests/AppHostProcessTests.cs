@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using TradingPlatform.Testing;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -30,7 +31,7 @@ public sealed class AppHostProcessTests : IDisposable
             Assert.NotEmpty(ProcFs.ChildrenOf(first.Id));
 
             first.Process.Kill(); // SIGKILL: no chance to stop anything
-            await WaitUntilAsync(() => ProcFs.ChildrenOf(first.Id).Count == 0, TimeSpan.FromSeconds(10),
+            await ProcFs.WaitUntilAsync(() => ProcFs.ChildrenOf(first.Id).Count == 0, TimeSpan.FromSeconds(10),
                 "every service noticed its AppHost is gone and exited");
         }
 
@@ -95,15 +96,5 @@ public sealed class AppHostProcessTests : IDisposable
     {
         using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string because)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(stopwatch.Elapsed < timeout, $"Timed out after {timeout.TotalSeconds:0} s waiting until {because}.");
-            await Task.Delay(100);
-        }
     }
 }

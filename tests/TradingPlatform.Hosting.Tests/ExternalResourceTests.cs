@@ -49,6 +49,6 @@ public sealed class ExternalResourceTests(InfrastructureFixture fixture)
         }
 
         Assert.Equal(fixture.TradingDb, await app.GetConnectionStringAsync("tradingdb"));
-        Assert.Empty(ProcessProbe.FindByCommandLine(app.Services.GetExecutionContext().DataPath));
+        Assert.Empty(ProcFs.FindByCommandLine(app.Services.GetExecutionContext().DataPath));
     }
 }

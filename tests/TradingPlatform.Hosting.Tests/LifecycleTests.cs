@@ -6,6 +6,7 @@ using StackExchange.Redis;
 using TradingPlatform.Hosting.Orchestration;
 using TradingPlatform.Hosting.Processes;
 using TradingPlatform.Hosting.Testing;
+using TradingPlatform.Testing;
 
 namespace TradingPlatform.Hosting.Tests;
 
@@ -29,7 +30,7 @@ public sealed class LifecycleTests
         Assert.StartsWith($"cache: port {port} is already in use", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(ResourceState.FailedToStart, app.ResourceNotifications.Get("cache")!.State);
-        Assert.Empty(ProcessProbe.FindByCommandLine($"127.0.0.1:{port}"));
+        Assert.Empty(ProcFs.FindByCommandLine($"127.0.0.1:{port}"));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class LifecycleTests
         Assert.Contains("postgres: Postgres server exited with code", error.Message, StringComparison.Ordinal);
         Assert.True(error.Message.Contains("its last output: postgres: could not access the server configuration file", StringComparison.Ordinal), error.Message);
         Assert.Equal(ResourceState.FailedToStart, app.ResourceNotifications.Get("postgres")!.State);
-        Assert.Empty(ProcessProbe.FindByCommandLine(cluster));
+        Assert.Empty(ProcFs.FindByCommandLine(cluster));
     }
 
     [Fact]
@@ -115,12 +116,12 @@ public sealed class LifecycleTests
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name).WaitAsync(Timeout);
         }
 
-        Assert.NotEmpty(ProcessProbe.FindByCommandLine(dataPath));
+        Assert.NotEmpty(ProcFs.FindByCommandLine(dataPath));
         var stopwatch = Stopwatch.StartNew();
         await app.DisposeAsync();
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"stopping took {stopwatch.Elapsed}");
-        Assert.Empty(ProcessProbe.FindByCommandLine(dataPath));
+        Assert.Empty(ProcFs.FindByCommandLine(dataPath));
         Assert.False(Directory.Exists(dataPath));
         Assert.All(app.ResourceNotifications.Snapshots, s => Assert.Equal(ResourceState.Exited, s.State));
     }
@@ -150,7 +151,7 @@ public sealed class LifecycleTests
                 RedirectStandardOutput = true,
                 WorkingDirectory = Path.Combine(dataPath, "cache"),
             })!;
-            await ProcessProbe.WaitUntilAsync(() => File.Exists(Path.Combine(dataPath, "cache", "redis.pid")), Timeout, "the leftover redis wrote its pid file");
+            await ProcFs.WaitUntilAsync(() => File.Exists(Path.Combine(dataPath, "cache", "redis.pid")), Timeout, "the leftover redis wrote its pid file");
             await File.WriteAllTextAsync(Path.Combine(dataPath, "postgres", "data", "postmaster.pid"), $"{Environment.ProcessId}\n{dataPath}\n");
 
             await using var second = BuildDurable(dataPath);

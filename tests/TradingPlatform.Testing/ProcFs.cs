@@ -1,9 +1,13 @@
 using System.Globalization;
+using Xunit;
 
-namespace TradingPlatform.AppHost.Tests;
+namespace TradingPlatform.Testing;
 
-/// <summary>Finds processes through /proc: by command line, working folder or environment variable.</summary>
-internal static class ProcFs
+/// <summary>
+/// Finds the processes a test run started through /proc (by command line, working folder or environment), and waits
+/// on conditions about them with a timeout instead of sleeping.
+/// </summary>
+public static class ProcFs
 {
     public static IReadOnlyList<int> Find(Func<int, bool> predicate) =>
         Directory.EnumerateDirectories("/proc")
@@ -11,6 +15,10 @@ internal static class ProcFs
             .Where(pid => pid > 0 && pid != Environment.ProcessId && !IsZombie(pid))
             .Where(pid => Safe(() => predicate(pid)))
             .ToList();
+
+    /// <summary>Pids whose command line contains <paramref name="marker"/> (a data folder, for example).</summary>
+    public static IReadOnlyList<int> FindByCommandLine(string marker) =>
+        Find(pid => CommandLine(pid).Contains(marker, StringComparison.Ordinal));
 
     /// <summary>Processes that belong to a data folder: servers name it on their command line or run inside it.</summary>
     public static IReadOnlyList<int> UsingFolder(string folder) =>
@@ -24,8 +32,19 @@ internal static class ProcFs
 
     public static string CommandLine(int pid) => Safe(() => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')) ?? "";
 
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string because)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            Assert.False(cancellation.IsCancellationRequested, $"Timed out after {timeout.TotalSeconds:0} s waiting until {because}.");
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    // An exited process not yet reaped by its parent counts as gone.
     private static bool IsZombie(int pid) =>
-        Safe(() => File.ReadLines($"/proc/{pid}/status").Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains('Z', StringComparison.Ordinal)));
+        Safe(() => File.ReadLines($"/proc/{pid}/status").Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains("Z (zombie)", StringComparison.Ordinal)));
 
     private static T? Safe<T>(Func<T> read)
     {
