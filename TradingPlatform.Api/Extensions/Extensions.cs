@@ -1,5 +1,7 @@
 using TradingPlatform.Api.Ai;
+using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
+using TradingPlatform.Api.Infrastructure.Data;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.ServiceDefaults.HealthChecks;
@@ -9,10 +11,13 @@ namespace TradingPlatform.Api.Extensions;
 
 internal static class Extensions
 {
+    public const string TradingMigrationsHealthCheckName = "trading-migrations";
+
     /// <summary>The Api's dependencies, named as the AppHost names its resources.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb");
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", options => options.UseNpgsql(TradingDbContext.ConfigureNpgsql));
+        builder.Services.AddSchemaMigrations<TradingDbContext>(TradingMigrationsHealthCheckName, "trading store");
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");
         builder.AddRedisRateLimiting();

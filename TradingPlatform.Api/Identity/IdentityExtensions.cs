@@ -12,6 +12,7 @@ using TradingPlatform.Api.Identity.Seeding;
 using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Identity.TwoFactor;
 using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Infrastructure.Data;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 
 namespace TradingPlatform.Api.Identity;
@@ -21,6 +22,8 @@ public static class IdentityExtensions
     /// <summary>Shared by every replica, so that each can read what another encrypted (the TOTP secrets).</summary>
     public const string DataProtectionApplicationName = "TradingPlatform";
 
+    public const string MigrationsHealthCheckName = "identity-migrations";
+
     /// <summary>Users, JWT bearer authentication, role policies, 2FA, the audit log and the identity schema's migrations.</summary>
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
@@ -29,10 +32,8 @@ public static class IdentityExtensions
 
         // Same database as TradingDbContext, own schema and migrations history.
         builder.AddNpgsqlDbContext<IdentityDbContext>("tradingdb", options => options.UseNpgsql(IdentityDbContext.ConfigureNpgsql));
-        services.AddSingleton<IdentityMigrationStatus>();
-        services.AddHostedService<IdentityMigrationService>();
-        services.AddHealthChecks().AddCheck<IdentityMigrationsHealthCheck>(
-            IdentityMigrationsHealthCheck.Name, failureStatus: null, tags: DependencyHealthChecks.Tags);
+        services.AddSchemaMigrations<IdentityDbContext>(MigrationsHealthCheckName, "identity store");
+        services.AddScoped<ISchemaSeeder<IdentityDbContext>, DevelopmentUserSeeder>();
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -58,7 +59,6 @@ public static class IdentityExtensions
         services.AddScoped<AuthService>();
         services.AddScoped<UserService>();
         services.AddScoped<AdminService>();
-        services.AddScoped<DevelopmentUserSeeder>();
         services.AddScoped<AccessTokenEvents>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -69,7 +69,7 @@ public static class IdentityExtensions
 
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder routes)
     {
-        var identity = routes.MapGroup("").AddEndpointFilter<IdentityReadyFilter>();
+        var identity = routes.MapGroup("").RequireSchema<IdentityDbContext>();
         identity.MapAuthApi();
         identity.MapTwoFactorApi();
         identity.MapUsersApi();

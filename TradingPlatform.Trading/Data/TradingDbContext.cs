@@ -1,11 +1,32 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace TradingPlatform.Trading.Data;
 
 /// <summary>
-/// The trading database (<c>tradingdb</c>), shared by the Api and the Worker. It has no entities yet: they arrive
-/// with the trading domain, each with its own <see cref="IEntityTypeConfiguration{TEntity}"/> in this assembly,
-/// applied from <c>OnModelCreating</c> with <c>ApplyConfigurationsFromAssembly</c> (added with the first one, since
-/// EF Core warns at every start while the scan finds nothing).
+/// The trading database (schema <c>trading</c> of <c>tradingdb</c>), shared by the Api and the Worker. The Api owns
+/// its migrations (it applies them at start). Each entity has its own <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// in this assembly; strong identifiers convert to their Guid columns by convention.
 /// </summary>
-public class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbContext(options);
+public class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbContext(options)
+{
+    public const string Schema = "trading";
+
+    /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
+    public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TradingDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Money, prices and quantities are numeric in PostgreSQL, never floating point.
+        configurationBuilder.Properties<decimal>().HaveColumnType("numeric");
+        StrongIdConventions.Apply(configurationBuilder);
+    }
+}

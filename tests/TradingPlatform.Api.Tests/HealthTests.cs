@@ -1,3 +1,4 @@
+using TradingPlatform.Api.Infrastructure.Data;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,7 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
         var migrations = report.Check("identity-migrations");
         Assert.Equal("Unhealthy", migrations.Status);
         Assert.Equal(["ready"], migrations.Tags);
-        Assert.False(factory.Services.GetRequiredService<IdentityMigrationStatus>().IsCompleted);
+        Assert.False(factory.Services.GetRequiredService<SchemaStatus<IdentityDbContext>>().IsCompleted);
         Assert.Equal(HttpStatusCode.OK, (await client.GetTextAsync("/alive")).StatusCode);
 
         // Identity endpoints say "retry later" rather than failing on a missing table.
@@ -89,7 +90,7 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
 
     /// <summary>The identity-migrations check is Unhealthy until the schema is migrated in the background.</summary>
     protected override Task WhenStartedAsync(ServiceFactory<Program> factory) =>
-        factory.Services.GetRequiredService<IdentityMigrationStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        factory.Services.GetRequiredService<SchemaStatus<IdentityDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
     protected override void AssertEveryDependencyWasAsked() =>
         Assert.True(_ai.HealthRequests > 0, "The ai check did not call the AiService's /health.");

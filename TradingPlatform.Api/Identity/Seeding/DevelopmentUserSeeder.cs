@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Api.Identity.Passwords;
 using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Infrastructure.Data;
 
 namespace TradingPlatform.Api.Identity.Seeding;
 
@@ -14,7 +15,7 @@ internal sealed class DevelopmentUserSeeder(
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
-    ILogger<DevelopmentUserSeeder> logger)
+    ILogger<DevelopmentUserSeeder> logger) : ISchemaSeeder<IdentityDbContext>
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {

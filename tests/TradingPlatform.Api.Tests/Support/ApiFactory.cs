@@ -1,3 +1,4 @@
+using TradingPlatform.Api.Infrastructure.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -71,7 +72,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var factory = new ApiFactory(infrastructure, time, overrides);
         try
         {
-            await factory.Services.GetRequiredService<IdentityMigrationStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+            await factory.Services.GetRequiredService<SchemaStatus<IdentityDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
             return factory;
         }
         catch

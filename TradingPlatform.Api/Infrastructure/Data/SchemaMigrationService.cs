@@ -1,19 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using TradingPlatform.Api.Identity.Seeding;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 
-namespace TradingPlatform.Api.Identity.Data;
+namespace TradingPlatform.Api.Infrastructure.Data;
 
 /// <summary>
-/// Applies the identity migrations at start-up, retrying while the database is unreachable: a database that starts
-/// after the Api (or restarts) must delay readiness, never crash the process. Concurrent replicas are safe: EF Core
-/// takes a database lock around migrating.
+/// Applies <typeparamref name="TContext"/>'s migrations at start-up, then its seeders, retrying while the database is
+/// unreachable: a database that starts after the Api (or restarts) must delay readiness, never crash the process.
+/// Concurrent replicas are safe: EF Core takes a database lock around migrating, and seeders are idempotent.
 /// </summary>
-internal sealed class IdentityMigrationService(
+internal sealed class SchemaMigrationService<TContext>(
     IServiceScopeFactory scopes,
-    IdentityMigrationStatus status,
+    SchemaStatus<TContext> status,
     TimeProvider time,
-    ILogger<IdentityMigrationService> logger) : BackgroundService
+    ILogger<SchemaMigrationService<TContext>> logger) : BackgroundService
+    where TContext : DbContext
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(15);
@@ -26,11 +26,14 @@ internal sealed class IdentityMigrationService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-                await db.Database.MigrateAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<DevelopmentUserSeeder>().SeedAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(stoppingToken);
+                foreach (var seeder in scope.ServiceProvider.GetServices<ISchemaSeeder<TContext>>())
+                {
+                    await seeder.SeedAsync(stoppingToken);
+                }
+
                 status.MarkCompleted();
-                logger.LogInformation("Identity schema is up to date");
+                logger.LogInformation("The {Schema} schema is up to date", status.DisplayName);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,7 +43,7 @@ internal sealed class IdentityMigrationService(
             catch (Exception exception)
             {
                 status.MarkFailed(FailureDescription.From(exception));
-                logger.LogWarning(exception, "Applying the identity migrations failed; retrying in {Delay}", delay);
+                logger.LogWarning(exception, "Applying the {Schema} migrations failed; retrying in {Delay}", status.DisplayName, delay);
             }
 
             try
