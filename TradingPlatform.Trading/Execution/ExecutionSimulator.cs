@@ -55,6 +55,13 @@ public static partial class ExecutionSimulator
         {
             order.TrailAnchor = touch;
             order.StopPrice = TrailingStop(instrument, order);
+            // A sell trail wider than the price puts the stop at or below zero: it could never trigger, and its margin
+            // reservation (quantity × stop) would be negative, inflating free margin for every other order.
+            if (order.StopPrice <= 0m)
+            {
+                throw TradingException.Invalid("trailAmount",
+                    $"The trailAmount must be smaller than the current bid {touch.ToString("G29", CultureInfo.InvariantCulture)} of a sell trailing stop.");
+            }
         }
 
         EnsureMargin(book, market, instrument, order, order.Quantity, excluding: null);
