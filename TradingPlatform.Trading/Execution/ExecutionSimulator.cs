@@ -73,7 +73,9 @@ public static partial class ExecutionSimulator
 
         if (order.Status == OrderStatus.Pending)
         {
-            if (order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+            // An IOC/FOK stop applies its time in force when it triggers (see Execute and OnQuote); until then it rests.
+            // Cancelling it here, as any other untouched IOC/FOK order, made IOC and FOK stops impossible to place.
+            if (order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok && !AwaitsTrigger(order))
             {
                 order.MoveTo(OrderStatus.Cancelled, now, order.TimeInForce == TimeInForce.Fok
                     ? "FOK: the full quantity was not available at once"
@@ -196,6 +198,12 @@ public static partial class ExecutionSimulator
             {
                 Execute(book, order, instrument, quote, market, liquidity, atPlacement: false, now);
             }
+            else if (order.Triggered && order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+            {
+                // An IOC/FOK stop-limit whose limit is out of reach at the moment it triggers cannot fill "at once".
+                order.MoveTo(OrderStatus.Cancelled, now, $"{order.TimeInForce.ToString().ToUpperInvariant()}: the limit was not reachable when the stop triggered");
+                book.Events.Add(new OrderUpdated(order, now));
+            }
         }
 
         book.PruneWorkingOrders();
@@ -276,6 +284,9 @@ public static partial class ExecutionSimulator
                 $"{Math.Max(snapshot.MarginAvailable, 0m).ToString("F2", CultureInfo.InvariantCulture)} USD is available.");
         }
     }
+
+    private static bool AwaitsTrigger(Order order) =>
+        order.Type is OrderType.Stop or OrderType.StopLimit or OrderType.TrailingStop && !order.Triggered;
 
     private static bool IsExecutable(Order order, Quote quote)
     {
