@@ -4,6 +4,7 @@ using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Trading;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddApiConventions();
 builder.AddApiDocumentation();
 builder.AddApplicationServices();
+builder.AddTrading();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapSystemStatusApi();
 app.MapIdentityApi();
+app.MapTradingEndpoints();
 
 app.Run();
 
