@@ -21,6 +21,13 @@ public static class ExecutionCosts
         return Math.Clamp(fraction, 0m, MaxSlippage);
     }
 
+    /// <summary>The largest slippage <see cref="SlippageFraction"/> can give this quantity, whatever the random part (for margin checks).</summary>
+    public static decimal WorstSlippageFraction(Instrument instrument, decimal quantity)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return Math.Clamp(instrument.SlippageFactor + instrument.SizeImpact * quantity + RandomSlippage, 0m, MaxSlippage);
+    }
+
     /// <summary>The price a marketable order gets: the touch (ask for buys, bid for sells) moved against it by slippage.</summary>
     public static decimal MarketFillPrice(Instrument instrument, OrderSide side, decimal touch, decimal slippageFraction)
     {

@@ -55,9 +55,16 @@ public static partial class ExecutionSimulator
         {
             order.TrailAnchor = touch;
             order.StopPrice = TrailingStop(instrument, order);
+            // A sell trail wider than the price puts the stop at or below zero: it could never trigger, and its margin
+            // reservation (quantity × stop) would be negative, inflating free margin for every other order.
+            if (order.StopPrice <= 0m)
+            {
+                throw TradingException.Invalid("trailAmount",
+                    $"The trailAmount must be smaller than the current bid {touch.ToString("G29", CultureInfo.InvariantCulture)} of a sell trailing stop.");
+            }
         }
 
-        EnsureMargin(book, market, instrument, order, order.Quantity, excluding: null);
+        EnsureMargin(book, market, instrument, order, order.Quantity, quote, excluding: null);
 
         if (IsExecutable(order, quote))
         {
@@ -66,7 +73,9 @@ public static partial class ExecutionSimulator
 
         if (order.Status == OrderStatus.Pending)
         {
-            if (order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+            // An IOC/FOK stop applies its time in force when it triggers (see Execute and OnQuote); until then it rests.
+            // Cancelling it here, as any other untouched IOC/FOK order, made IOC and FOK stops impossible to place.
+            if (order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok && !AwaitsTrigger(order))
             {
                 order.MoveTo(OrderStatus.Cancelled, now, order.TimeInForce == TimeInForce.Fok
                     ? "FOK: the full quantity was not available at once"
@@ -131,8 +140,9 @@ public static partial class ExecutionSimulator
         {
             Id = order.Id, AccountId = order.AccountId, Symbol = order.Symbol, Type = order.Type, Side = order.Side, Quantity = quantity,
             Price = price, StopPrice = stopPrice, TimeInForce = order.TimeInForce, Leverage = order.Leverage, CreatedAt = order.CreatedAt,
+            Triggered = order.Triggered,
         };
-        EnsureMargin(book, market, instrument, candidate, quantity - order.FilledQuantity, excluding: order);
+        EnsureMargin(book, market, instrument, candidate, quantity - order.FilledQuantity, quote, excluding: order);
 
         order.Quantity = quantity;
         order.Price = price;
@@ -188,6 +198,12 @@ public static partial class ExecutionSimulator
             if (IsExecutable(order, quote))
             {
                 Execute(book, order, instrument, quote, market, liquidity, atPlacement: false, now);
+            }
+            else if (order.Triggered && order.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+            {
+                // An IOC/FOK stop-limit whose limit is out of reach at the moment it triggers cannot fill "at once".
+                order.MoveTo(OrderStatus.Cancelled, now, $"{order.TimeInForce.ToString().ToUpperInvariant()}: the limit was not reachable when the stop triggered");
+                book.Events.Add(new OrderUpdated(order, now));
             }
         }
 
@@ -245,7 +261,7 @@ public static partial class ExecutionSimulator
         }
     }
 
-    private static void EnsureMargin(AccountBook book, IMarketView market, Instrument instrument, Order order, decimal quantity, Order? excluding)
+    private static void EnsureMargin(AccountBook book, IMarketView market, Instrument instrument, Order order, decimal quantity, Quote quote, Order? excluding)
     {
         var increase = MarginCalculator.ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, quantity);
         if (increase == 0m)
@@ -260,8 +276,7 @@ public static partial class ExecutionSimulator
                 $"The account has reached its maximum daily loss of {maxLoss.ToString("F2", CultureInfo.InvariantCulture)}; orders that add exposure are refused until 00:00 UTC.");
         }
 
-        var reference = MarginCalculator.ReferencePrice(order, market);
-        var required = Money.Round(increase * reference / order.Leverage + ExecutionCosts.Commission(instrument, quantity, reference));
+        var required = Money.Round(RequiredMargin(instrument, order, quantity, increase, quote, market));
         if (required > snapshot.MarginAvailable)
         {
             throw new TradingException(TradingErrorKind.InsufficientBalance,
@@ -269,6 +284,9 @@ public static partial class ExecutionSimulator
                 $"{Math.Max(snapshot.MarginAvailable, 0m).ToString("F2", CultureInfo.InvariantCulture)} USD is available.");
         }
     }
+
+    private static bool AwaitsTrigger(Order order) =>
+        order.Type is OrderType.Stop or OrderType.StopLimit or OrderType.TrailingStop && !order.Triggered;
 
     private static bool IsExecutable(Order order, Quote quote)
     {
@@ -306,7 +324,7 @@ public static partial class ExecutionSimulator
             return;
         }
 
-        if (quantity > 0 && !atPlacement && !HasMarginFor(book, order, instrument, quantity, market))
+        if (quantity > 0 && !atPlacement && !HasMarginFor(book, order, instrument, quantity, quote, market))
         {
             order.MoveTo(order.FilledQuantity == 0 ? OrderStatus.Rejected : OrderStatus.Cancelled, now,
                 "Insufficient margin when the order came to fill");
@@ -351,7 +369,7 @@ public static partial class ExecutionSimulator
     }
 
     /// <summary>A resting order that comes to fill is checked again: the account may have lost margin since it was placed.</summary>
-    private static bool HasMarginFor(AccountBook book, Order order, Instrument instrument, decimal quantity, IMarketView market)
+    private static bool HasMarginFor(AccountBook book, Order order, Instrument instrument, decimal quantity, Quote quote, IMarketView market)
     {
         var increase = MarginCalculator.ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, quantity);
         if (increase == 0m)
@@ -360,8 +378,37 @@ public static partial class ExecutionSimulator
         }
 
         var available = MarginCalculator.Snapshot(book, market, excluding: order).MarginAvailable;
-        var reference = MarginCalculator.ReferencePrice(order, market);
-        return increase * reference / order.Leverage + ExecutionCosts.Commission(instrument, quantity, reference) <= available;
+        return RequiredMargin(instrument, order, quantity, increase, quote, market) <= available;
+    }
+
+    /// <summary>
+    /// What an order adding <paramref name="increase"/> of exposure needs: margin and commission at its expected price and,
+    /// when it fills against the touch now, what that fill loses at once against the mark (the spread plus the largest
+    /// slippage this size can get). Without that last part an order accepted with just enough margin left the account with
+    /// negative free margin the moment it filled, since the fill's price is worse than the touch and the position is marked
+    /// at the other side of the book.
+    /// </summary>
+    private static decimal RequiredMargin(Instrument instrument, Order order, decimal quantity, decimal increase, Quote quote, IMarketView market)
+    {
+        var price = MarginCalculator.ReferencePrice(order, market);
+        var entryLoss = 0m;
+        var isBuy = order.Side == OrderSide.Buy;
+        var isLimit = order.Type is OrderType.Limit or OrderType.StopLimit;
+        if (!AwaitsTrigger(order) && (!isLimit || (isBuy ? quote.Ask <= order.Price : quote.Bid >= order.Price)))
+        {
+            var touch = isBuy ? quote.Ask : quote.Bid;
+            var worst = ExecutionCosts.MarketFillPrice(instrument, order.Side, touch, ExecutionCosts.WorstSlippageFraction(instrument, quantity));
+            if (isLimit)
+            {
+                worst = isBuy ? Math.Min(worst, order.Price!.Value) : Math.Max(worst, order.Price!.Value);
+            }
+
+            var mark = isBuy ? quote.Bid : quote.Ask;
+            price = worst;
+            entryLoss = increase * Math.Max(0m, isBuy ? worst - mark : mark - worst);
+        }
+
+        return increase * price / order.Leverage + ExecutionCosts.Commission(instrument, quantity, price) + entryLoss;
     }
 
     private static decimal TrailingStop(Instrument instrument, Order order)
