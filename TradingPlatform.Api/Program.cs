@@ -4,6 +4,8 @@ using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Signals;
+using TradingPlatform.Api.Strategies;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +26,8 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapSystemStatusApi();
 app.MapIdentityApi();
+app.MapStrategiesApi();
+app.MapSignalsApi();
 
 app.Run();
 
