@@ -5,6 +5,8 @@ using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Trading;
+using TradingPlatform.Api.Signals;
+using TradingPlatform.Api.Strategies;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +29,8 @@ app.MapApiDocumentation();
 app.MapSystemStatusApi();
 app.MapIdentityApi();
 app.MapTradingEndpoints();
+app.MapStrategiesApi();
+app.MapSignalsApi();
 
 app.Run();
 
