@@ -38,7 +38,7 @@ public sealed record CreateStrategyRequest : IValidatableObject
             Name = Name!.Trim(),
             Description = Description?.Trim() ?? "",
             Type = Enum.Parse<StrategyType>(Type!, ignoreCase: true),
-            RiskManagement = RiskManagement?.ApplyTo(Trading.Strategies.RiskManagement.Default) ?? Trading.Strategies.RiskManagement.Default,
+            RiskManagement = RiskManagement?.ApplyTo(TradingPlatform.Trading.Strategies.RiskManagement.Default) ?? TradingPlatform.Trading.Strategies.RiskManagement.Default,
             Parameters = Parameters?.GetRawText() ?? "{}",
             CreatedAt = now,
             UpdatedAt = now,

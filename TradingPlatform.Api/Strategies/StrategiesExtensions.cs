@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TradingPlatform.Api.Strategies;
 
@@ -6,13 +5,13 @@ public static class StrategiesExtensions
 {
     /// <summary>
     /// Strategies over <see cref="Trading.Data.TradingDbContext"/> (registered by the Api's application services).
-    /// <see cref="IStrategyTradeSource"/> defaults to no trades; a real source registered anywhere replaces it.
+    /// A strategy's performance comes from the fills of the orders that carry its id.
     /// </summary>
     public static IHostApplicationBuilder AddStrategies(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<StrategyService>();
-        builder.Services.TryAddSingleton<IStrategyTradeSource, NoStrategyTradeSource>();
+        builder.Services.AddScoped<IStrategyTradeSource, FillStrategyTradeSource>();
         return builder;
     }
 }
