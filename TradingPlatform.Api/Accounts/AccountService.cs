@@ -80,6 +80,14 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
             return Task.FromResult(AccountResponse.From(book, MarginCalculator.Snapshot(book, market)));
         }, cancellationToken);
 
+    /// <summary>Any user's account (administrators only; the endpoint's policy checks the role).</summary>
+    public Task<AccountResponse> AdjustAsync(AccountId id, AdjustmentRequest request, CancellationToken cancellationToken) =>
+        store.ChangeAsync(id, ownerId: null, (book, now, _) =>
+        {
+            AccountCash.Adjust(book, request.Amount!.Value, request.Reason!, market, now);
+            return Task.FromResult(AccountResponse.From(book, MarginCalculator.Snapshot(book, market)));
+        }, cancellationToken);
+
     public async Task<(IReadOnlyList<LedgerEntryResponse> Items, int Total)> LedgerAsync(
         Guid ownerId, AccountId id, PageRequest page, LedgerEntryType? type, CancellationToken cancellationToken)
     {

@@ -32,6 +32,9 @@ public static class AccountsApi
         group.MapGet("/{accountId:guid}/ledger", LedgerAsync).WithSummary("The account's ledger entries, newest first");
         group.MapGet("/{accountId:guid}/ledger/reconcile", ReconcileAsync)
             .WithSummary("Whether the balance equals the sum of the ledger entries");
+        trading.MapPost("/api/admin/accounts/{accountId:guid}/adjustments", AdjustAsync).WithTags("Accounts")
+            .Validate<AdjustmentRequest>().RequireAuthorization(AuthorizationPolicies.Admin)
+            .WithSummary("Book a correction to any account's cash (admin): a signed amount and a reason");
         return group;
     }
 
@@ -65,6 +68,10 @@ public static class AccountsApi
     private static async Task<Ok<ApiResponse<AccountResponse>>> WithdrawAsync(
         Guid accountId, TransferRequest request, HttpContext http, AccountService accounts, TimeProvider time) =>
         ApiResults.Ok(await accounts.WithdrawAsync(http.User.GetUserId().Value, new AccountId(accountId), request, http.RequestAborted), time, "Withdrawal booked.");
+
+    private static async Task<Ok<ApiResponse<AccountResponse>>> AdjustAsync(
+        Guid accountId, AdjustmentRequest request, HttpContext http, AccountService accounts, TimeProvider time) =>
+        ApiResults.Ok(await accounts.AdjustAsync(new AccountId(accountId), request, http.RequestAborted), time, "Adjustment booked.");
 
     private static async Task<Ok<PagedResponse<LedgerEntryResponse>>> LedgerAsync(
         Guid accountId, int? page, int? limit, string? type, HttpContext http, AccountService accounts, TimeProvider time)

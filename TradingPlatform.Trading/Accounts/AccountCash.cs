@@ -53,6 +53,30 @@ public static class AccountCash
         book.Account.DayStartEquity -= amount;
     }
 
+    /// <summary>
+    /// A correction booked by an administrator (a positive amount credits the account): against the platform's
+    /// adjustments book, with the reason in the entry's description. Like a withdrawal, a debit may take only free margin.
+    /// </summary>
+    public static void Adjust(AccountBook book, decimal amount, string reason, IMarketView market, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ValidateAmount(Math.Abs(amount));
+        if (amount < 0)
+        {
+            var withdrawable = Math.Max(0m, Math.Min(MarginCalculator.Snapshot(book, market).MarginAvailable, book.Account.Balance));
+            if (-amount > withdrawable)
+            {
+                throw new TradingException(TradingErrorKind.InsufficientBalance,
+                    $"At most {withdrawable.ToString("F2", CultureInfo.InvariantCulture)} USD can be debited (free margin and cash).");
+            }
+        }
+
+        book.Post(LedgerPosting.Post(book.Account, LedgerEntryType.Adjustment, LedgerAccounts.Adjustments, amount, null, $"Adjustment: {reason.Trim()}", now),
+            LedgerEntryType.Adjustment, now);
+        book.Account.DayStartEquity += amount;
+    }
+
     private static void ValidateAmount(decimal amount)
     {
         if (amount <= 0 || amount > MaxTransfer)

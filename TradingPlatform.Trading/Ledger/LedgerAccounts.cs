@@ -5,7 +5,7 @@ namespace TradingPlatform.Trading.Ledger;
 /// <summary>
 /// The books a posting moves money between. Each trading account has a cash book; the platform has one book per
 /// counterparty: the outside world (deposits and withdrawals), commission income, the simulated venue (trade P&amp;L
-/// and liquidations) and funding.
+/// and liquidations), funding, and administrators' adjustments.
 /// </summary>
 public static class LedgerAccounts
 {
@@ -13,6 +13,7 @@ public static class LedgerAccounts
     public const string Commissions = "platform:commissions";
     public const string Venue = "platform:venue";
     public const string Funding = "platform:funding";
+    public const string Adjustments = "platform:adjustments";
 
     public static string Cash(AccountId account) => $"account:{account}:cash";
 }
