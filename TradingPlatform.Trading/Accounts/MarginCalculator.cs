@@ -44,13 +44,20 @@ public static class MarginCalculator
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(order);
+        return Reserved(order, order.RemainingQuantity, book.OpenPosition(order.Symbol), market);
+    }
+
+    /// <summary>What <paramref name="remaining"/> of a working order reserves against a given (possibly hypothetical) position.</summary>
+    public static decimal Reserved(Order order, decimal remaining, Position? position, IMarketView market)
+    {
+        ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(market);
-        if (order.Origin != OrderOrigin.Client)
+        if (order.Origin != OrderOrigin.Client || remaining <= 0m)
         {
             return 0m;
         }
 
-        var increase = ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, order.RemainingQuantity);
+        var increase = ExposureIncrease(position, order.Side, remaining);
         return increase == 0m ? 0m : increase * ReferencePrice(order, market) / order.Leverage;
     }
 

@@ -261,29 +261,39 @@ public static partial class ExecutionSimulator
         }
     }
 
+    /// <summary>
+    /// An order is accepted when the account's free margin stays non-negative whether it rests entirely or fills
+    /// entirely now, or when it leaves free margin no lower than before (an order that only reduces a position is
+    /// always possible, even for an account under water).
+    /// </summary>
     private static void EnsureMargin(AccountBook book, IMarketView market, Instrument instrument, Order order, decimal quantity, Quote quote, Order? excluding)
     {
-        var increase = MarginCalculator.ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, quantity);
-        if (increase == 0m)
-        {
-            return;
-        }
-
         var snapshot = MarginCalculator.Snapshot(book, market, excluding);
-        if (book.Account.MaxDailyLoss is { } maxLoss && book.Account.DayStartEquity - snapshot.Equity >= maxLoss)
+        var addsExposure = MarginCalculator.ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, quantity) > 0m;
+        if (addsExposure && book.Account.MaxDailyLoss is { } maxLoss && book.Account.DayStartEquity - snapshot.Equity >= maxLoss)
         {
             throw new TradingException(TradingErrorKind.Rejected,
                 $"The account has reached its maximum daily loss of {maxLoss.ToString("F2", CultureInfo.InvariantCulture)}; orders that add exposure are refused until 00:00 UTC.");
         }
 
-        var required = Money.Round(RequiredMargin(instrument, order, quantity, increase, quote, market));
-        if (required > snapshot.MarginAvailable)
+        var rests = order.TimeInForce is TimeInForce.Gtc or TimeInForce.Day || AwaitsTrigger(order);
+        var after = MarginCheck.FreeMarginAfter(book, market, instrument, order, 0m, rests ? quantity : 0m, quote, excluding);
+        if (!AwaitsTrigger(order) && IsMarketable(order, quote))
+        {
+            after = Math.Min(after, MarginCheck.FreeMarginAfter(book, market, instrument, order, quantity, 0m, quote, excluding));
+        }
+
+        var available = snapshot.MarginAvailable;
+        if (after < 0m && after < available)
         {
             throw new TradingException(TradingErrorKind.InsufficientBalance,
-                $"The order needs {required.ToString("F2", CultureInfo.InvariantCulture)} USD of margin and fees; " +
-                $"{Math.Max(snapshot.MarginAvailable, 0m).ToString("F2", CultureInfo.InvariantCulture)} USD is available.");
+                $"The order needs {Money.Round(available - after).ToString("F2", CultureInfo.InvariantCulture)} USD of margin and fees; " +
+                $"{Math.Max(available, 0m).ToString("F2", CultureInfo.InvariantCulture)} USD is available.");
         }
     }
+
+    private static bool IsMarketable(Order order, Quote quote) =>
+        order.Type is not (OrderType.Limit or OrderType.StopLimit) || (order.Side == OrderSide.Buy ? quote.Ask <= order.Price : quote.Bid >= order.Price);
 
     private static bool AwaitsTrigger(Order order) =>
         order.Type is OrderType.Stop or OrderType.StopLimit or OrderType.TrailingStop && !order.Triggered;
@@ -371,44 +381,8 @@ public static partial class ExecutionSimulator
     /// <summary>A resting order that comes to fill is checked again: the account may have lost margin since it was placed.</summary>
     private static bool HasMarginFor(AccountBook book, Order order, Instrument instrument, decimal quantity, Quote quote, IMarketView market)
     {
-        var increase = MarginCalculator.ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, quantity);
-        if (increase == 0m)
-        {
-            return true;
-        }
-
-        var available = MarginCalculator.Snapshot(book, market, excluding: order).MarginAvailable;
-        return RequiredMargin(instrument, order, quantity, increase, quote, market) <= available;
-    }
-
-    /// <summary>
-    /// What an order adding <paramref name="increase"/> of exposure needs: margin and commission at its expected price and,
-    /// when it fills against the touch now, what that fill loses at once against the mark (the spread plus the largest
-    /// slippage this size can get). Without that last part an order accepted with just enough margin left the account with
-    /// negative free margin the moment it filled, since the fill's price is worse than the touch and the position is marked
-    /// at the other side of the book.
-    /// </summary>
-    private static decimal RequiredMargin(Instrument instrument, Order order, decimal quantity, decimal increase, Quote quote, IMarketView market)
-    {
-        var price = MarginCalculator.ReferencePrice(order, market);
-        var entryLoss = 0m;
-        var isBuy = order.Side == OrderSide.Buy;
-        var isLimit = order.Type is OrderType.Limit or OrderType.StopLimit;
-        if (!AwaitsTrigger(order) && (!isLimit || (isBuy ? quote.Ask <= order.Price : quote.Bid >= order.Price)))
-        {
-            var touch = isBuy ? quote.Ask : quote.Bid;
-            var worst = ExecutionCosts.MarketFillPrice(instrument, order.Side, touch, ExecutionCosts.WorstSlippageFraction(instrument, quantity));
-            if (isLimit)
-            {
-                worst = isBuy ? Math.Min(worst, order.Price!.Value) : Math.Max(worst, order.Price!.Value);
-            }
-
-            var mark = isBuy ? quote.Bid : quote.Ask;
-            price = worst;
-            entryLoss = increase * Math.Max(0m, isBuy ? worst - mark : mark - worst);
-        }
-
-        return increase * price / order.Leverage + ExecutionCosts.Commission(instrument, quantity, price) + entryLoss;
+        var after = MarginCheck.FreeMarginAfter(book, market, instrument, order, quantity, order.RemainingQuantity - quantity, quote, excluding: null);
+        return after >= 0m || after >= MarginCalculator.Snapshot(book, market).MarginAvailable;
     }
 
     private static decimal TrailingStop(Instrument instrument, Order order)

@@ -1,0 +1,70 @@
+using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Instruments;
+using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Orders;
+using TradingPlatform.Trading.Positions;
+
+namespace TradingPlatform.Trading.Execution;
+
+/// <summary>
+/// Free margin after an order fills part of its quantity now (at the worst price it can get) with the rest working.
+/// Working orders reserve margin only for the exposure they would add to the position, so a fill changes what the
+/// other orders on the symbol reserve; this recomputes them against the position the fill would leave. Free margin
+/// is convex in the filled quantity, so checking "nothing fills" and "everything fills" covers every partial fill.
+/// </summary>
+internal static class MarginCheck
+{
+    /// <param name="excluding">A working order to leave out (the order itself when it is already in the book, or the one a modification replaces).</param>
+    public static decimal FreeMarginAfter(
+        AccountBook book, IMarketView market, Instrument instrument, Order order, decimal filled, decimal restingAfter, Quote quote, Order? excluding)
+    {
+        var skip = excluding ?? order;
+        var snapshot = MarginCalculator.Snapshot(book, market, skip);
+        var position = book.OpenPosition(order.Symbol);
+        var before = position is null ? 0m : position.Quantity * position.Direction;
+        var equity = snapshot.Equity;
+        var used = snapshot.MarginUsed;
+
+        if (filled > 0m)
+        {
+            var worst = WorstFillPrice(instrument, order, filled, quote);
+            var reduce = before != 0m && Math.Sign(before) != order.Direction ? Math.Min(filled, Math.Abs(before)) : 0m;
+            var increase = filled - reduce;
+            equity -= ExecutionCosts.Commission(instrument, filled, worst);
+            if (reduce > 0m)
+            {
+                // The closed part's P&L moves from the mark to the fill price; its margin is released.
+                used -= position!.Margin * reduce / position.Quantity;
+                equity -= order.Direction * (worst - position.MarkPrice(quote)) * reduce;
+            }
+
+            if (increase > 0m)
+            {
+                // The new part is marked at the other side of the book at once.
+                used += increase * worst / order.Leverage;
+                equity += order.Direction * ((order.Side == OrderSide.Buy ? quote.Bid : quote.Ask) - worst) * increase;
+            }
+        }
+
+        var after = before + order.Direction * filled;
+        var hypothetical = after == 0m ? null : new Position
+        {
+            Id = PositionId.New(), AccountId = book.Account.Id, Symbol = order.Symbol, OpenedAt = default,
+            Side = after > 0 ? PositionSide.Long : PositionSide.Short, Quantity = Math.Abs(after),
+        };
+        var reserved = book.WorkingOrders.Where(o => o != skip).Sum(o =>
+            MarginCalculator.Reserved(o, o.RemainingQuantity, string.Equals(o.Symbol, order.Symbol, StringComparison.OrdinalIgnoreCase) ? hypothetical : book.OpenPosition(o.Symbol), market));
+        reserved += MarginCalculator.Reserved(order, restingAfter, hypothetical, market);
+        return equity - used - reserved;
+    }
+
+    /// <summary>The worst price a fill of this size can get now: the largest slippage, capped by a limit.</summary>
+    private static decimal WorstFillPrice(Instrument instrument, Order order, decimal quantity, Quote quote)
+    {
+        var touch = order.Side == OrderSide.Buy ? quote.Ask : quote.Bid;
+        var worst = ExecutionCosts.MarketFillPrice(instrument, order.Side, touch, ExecutionCosts.WorstSlippageFraction(instrument, quantity));
+        return order.Type is OrderType.Limit or OrderType.StopLimit && order.Price is { } limit
+            ? order.Side == OrderSide.Buy ? Math.Min(worst, limit) : Math.Max(worst, limit)
+            : worst;
+    }
+}
