@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Accounts;
@@ -15,27 +16,46 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
     public const decimal DefaultInitialBalance = 100_000m;
     public const int DefaultMaxLeverage = 10;
 
-    public async Task<AccountResponse> CreateAsync(Guid ownerId, CreateAccountRequest request, CancellationToken cancellationToken)
+    /// <param name="onlyAsDefault">
+    /// Create it only as the user's default account: when a concurrent request made another default first, the unique
+    /// index refuses this one and the <see cref="DbUpdateException"/> reaches the caller. Otherwise a lost race makes
+    /// this account a non-default one.
+    /// </param>
+    public async Task<AccountResponse> CreateAsync(Guid ownerId, CreateAccountRequest request, CancellationToken cancellationToken, bool onlyAsDefault = false)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
-            var now = time.GetUtcNow();
-            var account = new TradingAccount
+            var isDefault = !await db.Accounts.AnyAsync(a => a.OwnerId == ownerId && a.IsDefault && a.DeletedAt == null, token);
+            try
             {
-                Id = AccountId.New(), OwnerId = ownerId, Name = request.Name!.Trim(), IsDemo = request.IsDemo ?? true,
-                MaxLeverage = request.MaxLeverage ?? DefaultMaxLeverage, MaxDailyLoss = request.MaxDailyLoss,
-                InitialBalance = Money.Round(request.InitialBalance ?? DefaultInitialBalance), CreatedAt = now, UpdatedAt = now,
-                IsDefault = !await db.Accounts.AnyAsync(a => a.OwnerId == ownerId && a.IsDefault && a.DeletedAt == null, token),
-            };
-            var book = new AccountBook(account, [], []);
-            AccountCash.Open(book, now);
-            db.Accounts.Add(account);
-            db.LedgerEntries.AddRange(book.NewEntries);
-            await db.SaveChangesAsync(token);
-            return AccountResponse.From(book, MarginCalculator.Snapshot(book, market));
+                return await InsertAsync(ownerId, request, isDefault, token);
+            }
+            catch (DbUpdateException exception) when (isDefault && !onlyAsDefault &&
+                exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear();
+                return await InsertAsync(ownerId, request, isDefault: false, token);
+            }
         }, cancellationToken);
+    }
+
+    private async Task<AccountResponse> InsertAsync(Guid ownerId, CreateAccountRequest request, bool isDefault, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var account = new TradingAccount
+        {
+            Id = AccountId.New(), OwnerId = ownerId, Name = request.Name!.Trim(), IsDemo = request.IsDemo ?? true,
+            MaxLeverage = request.MaxLeverage ?? DefaultMaxLeverage, MaxDailyLoss = request.MaxDailyLoss,
+            InitialBalance = Money.Round(request.InitialBalance ?? DefaultInitialBalance), CreatedAt = now, UpdatedAt = now, IsDefault = isDefault,
+        };
+        var book = new AccountBook(account, [], []);
+        AccountCash.Open(book, now);
+        db.Accounts.Add(account);
+        db.LedgerEntries.AddRange(book.NewEntries);
+        await db.SaveChangesAsync(cancellationToken);
+        return AccountResponse.From(book, MarginCalculator.Snapshot(book, market));
     }
 
     public async Task<AccountResponse> GetAsync(Guid ownerId, AccountId id, CancellationToken cancellationToken)

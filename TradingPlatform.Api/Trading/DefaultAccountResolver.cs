@@ -24,7 +24,7 @@ internal sealed class DefaultAccountResolver(TradingDbContext db, AccountService
 
         try
         {
-            var created = await accounts.CreateAsync(ownerId, new CreateAccountRequest { Name = DefaultAccountName }, cancellationToken);
+            var created = await accounts.CreateAsync(ownerId, new CreateAccountRequest { Name = DefaultAccountName }, cancellationToken, onlyAsDefault: true);
             return new AccountId(created.Id);
         }
         catch (DbUpdateException)
