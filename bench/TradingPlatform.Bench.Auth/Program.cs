@@ -1,6 +1,7 @@
 // Login throughput and p50/p99 at 32 concurrent clients, and p50/p99 of an authenticated GET /api/auth/me, against
 // the real Api (its built dll as a child process, real PostgreSQL and Redis, rate limits off, production hash cost).
 // Usage: dotnet run -c Release --project bench/TradingPlatform.Bench.Auth [-- --clients 32 --seconds 10 --me-clients 32 --iterations 100000]
+using TradingPlatform.Bench.Common;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;

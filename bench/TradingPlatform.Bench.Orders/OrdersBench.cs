@@ -4,6 +4,7 @@
 // (tests' InfrastructureFixture); the simulated feed and history are off and quotes are published into its QuoteBook.
 // Usage: dotnet run -c Release --project bench/TradingPlatform.Bench.Orders
 //        [-- --clients 32 --seconds 20 --insert-seconds 10 --read-clients 4 --read-seconds 10]
+using TradingPlatform.Bench.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

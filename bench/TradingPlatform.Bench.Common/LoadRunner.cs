@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace TradingPlatform.Bench.Auth;
+namespace TradingPlatform.Bench.Common;
 
 /// <summary>N clients, each sending its next request as soon as the previous one answered, for a fixed time.</summary>
-internal static class LoadRunner
+public static class LoadRunner
 {
     public static async Task<LoadResult> RunAsync(string name, int clients, TimeSpan duration, Func<int, Task<bool>> request)
     {

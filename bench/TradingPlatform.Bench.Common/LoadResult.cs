@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace TradingPlatform.Bench.Auth;
+namespace TradingPlatform.Bench.Common;
 
 /// <summary>Latencies of one closed-loop load phase.</summary>
-internal sealed record LoadResult(string Name, int Requests, int Failures, TimeSpan Duration, double P50Ms, double P99Ms)
+public sealed record LoadResult(string Name, int Requests, int Failures, TimeSpan Duration, double P50Ms, double P99Ms)
 {
     public double PerSecond => Requests / Duration.TotalSeconds;
 
