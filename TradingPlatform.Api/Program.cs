@@ -3,6 +3,7 @@ using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddApiConventions();
 builder.AddApiDocumentation();
 builder.AddApplicationServices();
+builder.AddMarket();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocumentation();
 app.MapSystemStatusApi();
 app.MapIdentityApi();
+app.MapMarketApi();
 
 app.Run();
 
