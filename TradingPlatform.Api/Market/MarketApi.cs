@@ -48,7 +48,7 @@ public static partial class MarketApi
         group.MapPost("/import", ImportAsync).RequireAuthorization(AuthorizationPolicies.Admin)
             .WithName("ImportCandles")
             .WithSummary("Admins: upsert OHLCV rows from CSV (text/csv body or a multipart file) for any symbol; all rows or none")
-            .Accepts<string>("text/csv").Accepts<IFormFile>("multipart/form-data")
+            .Accepts<string>("text/csv", "text/plain", "application/csv", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return group;
     }

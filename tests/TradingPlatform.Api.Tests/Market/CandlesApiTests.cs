@@ -99,10 +99,10 @@ public sealed class CandlesApiTests(InfrastructureFixture infrastructure) : IAsy
     public async Task The_forming_candle_is_included_and_flagged()
     {
         var symbol = MarketKit.UniqueSymbol();
-        var elevenFiftyEight = Ten.AddMinutes(118);
-        await _factory.StoreAsync([MarketKit.Minute(symbol, elevenFiftyEight, 10, 11, 9, 10.5m, 5)]);
-        _time.SetUtcNow(elevenFiftyEight.AddMinutes(1).AddSeconds(30));
-        var forming = MarketKit.Minute(symbol, elevenFiftyEight.AddMinutes(1), 10.5m, 12, 10.4m, 11.5m, 3);
+        var twelveFiftyEight = Ten.AddMinutes(178);
+        await _factory.StoreAsync([MarketKit.Minute(symbol, twelveFiftyEight, 10, 11, 9, 10.5m, 5)]);
+        _time.SetUtcNow(twelveFiftyEight.AddMinutes(1).AddSeconds(30));
+        var forming = MarketKit.Minute(symbol, twelveFiftyEight.AddMinutes(1), 10.5m, 12, 10.4m, 11.5m, 3);
         await _factory.Services.GetRequiredService<RedisQuoteStore>().WriteAsync([], [forming]);
 
         using var client = _factory.CreateClient();
