@@ -31,6 +31,8 @@ public sealed class CandleStore(NpgsqlDataSource dataSource) : IAsyncDisposable
         {UpdateOnConflict}
         """;
 
+    private const int AnalyzeAfterRows = 10_000;
+
     public NpgsqlDataSource DataSource => dataSource;
 
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => dataSource.OpenConnectionAsync(cancellationToken);
@@ -183,6 +185,13 @@ public sealed class CandleStore(NpgsqlDataSource dataSource) : IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (counts.Item1 >= AnalyzeAfterRows)
+        {
+            // Keep the planner on the primary key's index after a bulk load.
+            await using var analyze = new NpgsqlCommand("ANALYZE trading.candles", connection);
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return counts;
     }
 

@@ -91,6 +91,7 @@ internal sealed class MarketHistoryService(
         try
         {
             var seed = feedOptions.Value.Seed ?? Random.Shared.Next();
+            var generated = false;
             foreach (var instrument in registry.All.Where(i => i.Active))
             {
                 if (await CandleStore.HasCandlesAsync(connection, instrument.Symbol, CandleInterval.OneMinute, cancellationToken))
@@ -117,6 +118,14 @@ internal sealed class MarketHistoryService(
                 status.MarkReady(instrument.Symbol, generated: true);
                 logger.LogInformation("Generated {Days} days of history for {Symbol}: {Rows} candles in {Elapsed} ms",
                     options.Value.Days, instrument.Symbol, rows, watch.ElapsedMilliseconds);
+                generated = true;
+            }
+
+            if (generated)
+            {
+                // Fresh statistics: planned on an empty table's, a read of the latest 1,000 bars would sort the whole series.
+                await using var analyze = new NpgsqlCommand("ANALYZE trading.candles", connection);
+                await analyze.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         finally
