@@ -5,6 +5,9 @@ using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Trading;
+using TradingPlatform.Api.Signals;
+using TradingPlatform.Api.Strategies;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +16,7 @@ builder.AddApiConventions();
 builder.AddApiDocumentation();
 builder.AddApplicationServices();
 builder.AddMarket();
+builder.AddTrading();
 
 var app = builder.Build();
 
@@ -27,6 +31,9 @@ app.MapApiDocumentation();
 app.MapSystemStatusApi();
 app.MapIdentityApi();
 app.MapMarketApi();
+app.MapTradingEndpoints();
+app.MapStrategiesApi();
+app.MapSignalsApi();
 
 app.Run();
 

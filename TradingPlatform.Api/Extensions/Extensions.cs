@@ -4,6 +4,8 @@ using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure.Data;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Signals;
+using TradingPlatform.Api.Strategies;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.Trading.Data;
 
@@ -23,6 +25,8 @@ internal static class Extensions
         builder.AddRedisRateLimiting();
         builder.AddIdentityServices();
         builder.AddSystemStatus();
+        builder.AddStrategies();
+        builder.AddSignals();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

@@ -13,7 +13,16 @@ internal static class StrongIdConventions
             .Where(type => type.IsValueType && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IStrongId<>)));
         foreach (var id in ids)
         {
-            builder.Properties(id).HaveConversion(typeof(StrongIdConverter<>).MakeGenericType(id));
+            var converter = typeof(StrongIdConverter<>).MakeGenericType(id);
+            builder.Properties(id).HaveConversion(converter);
+            builder.Properties(typeof(Nullable<>).MakeGenericType(id)).HaveConversion(converter);
+        }
+
+        // Enums are stored by name: readable in the database explorer and safe against reordering.
+        foreach (var type in typeof(StrongIdConventions).Assembly.GetTypes().Where(type => type.IsEnum && type.IsPublic))
+        {
+            builder.Properties(type).HaveConversion<string>().HaveMaxLength(32);
+            builder.Properties(typeof(Nullable<>).MakeGenericType(type)).HaveConversion<string>().HaveMaxLength(32);
         }
     }
 

@@ -1,5 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Execution;
+using TradingPlatform.Trading.Ledger;
+using TradingPlatform.Trading.Orders;
+using TradingPlatform.Trading.Portfolio;
+using TradingPlatform.Trading.Positions;
 
 namespace TradingPlatform.Trading.Data;
 
@@ -11,6 +17,20 @@ namespace TradingPlatform.Trading.Data;
 public class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbContext(options)
 {
     public const string Schema = "trading";
+
+    public DbSet<TradingAccount> Accounts => Set<TradingAccount>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderStatusChange> OrderStatusHistory => Set<OrderStatusChange>();
+
+    public DbSet<Position> Positions => Set<Position>();
+
+    public DbSet<Fill> Fills => Set<Fill>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<EquitySnapshot> EquitySnapshots => Set<EquitySnapshot>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

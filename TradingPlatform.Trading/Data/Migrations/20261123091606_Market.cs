@@ -11,9 +11,6 @@ namespace TradingPlatform.Trading.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.EnsureSchema(
-                name: "trading");
-
             migrationBuilder.CreateTable(
                 name: "candles",
                 schema: "trading",

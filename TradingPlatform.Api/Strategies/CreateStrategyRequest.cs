@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using TradingPlatform.Api.Infrastructure.Validation;
+using TradingPlatform.Trading.Strategies;
+
+namespace TradingPlatform.Api.Strategies;
+
+/// <summary>Seed 001's POST /strategies body. A new strategy starts inactive.</summary>
+public sealed record CreateStrategyRequest : IValidatableObject
+{
+    [Required(ErrorMessage = "The name is required.")]
+    [StringLength(Strategy.MaxNameLength, MinimumLength = 1, ErrorMessage = "The name is 1 to 100 characters.")]
+    public string? Name { get; init; }
+
+    [StringLength(Strategy.MaxDescriptionLength, ErrorMessage = "The description is at most 1000 characters.")]
+    public string? Description { get; init; }
+
+    [Required(ErrorMessage = "The type is required.")]
+    [AllowedValues("manual", "automated", ErrorMessage = "The type is manual or automated.")]
+    public string? Type { get; init; }
+
+    public IReadOnlyList<string>? Symbols { get; init; }
+
+    [ValidateNested]
+    public RiskManagementRequest? RiskManagement { get; init; }
+
+    /// <summary>A JSON object, at most 16 KiB.</summary>
+    public JsonElement? Parameters { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        StrategyInput.ValidateSymbols(Symbols).Concat(StrategyInput.ValidateParameters(Parameters));
+
+    public Strategy ToStrategy(Guid ownerId, DateTimeOffset now)
+    {
+        var strategy = new Strategy
+        {
+            OwnerId = ownerId,
+            Name = Name!.Trim(),
+            Description = Description?.Trim() ?? "",
+            Type = Enum.Parse<StrategyType>(Type!, ignoreCase: true),
+            RiskManagement = RiskManagement?.ApplyTo(TradingPlatform.Trading.Strategies.RiskManagement.Default) ?? TradingPlatform.Trading.Strategies.RiskManagement.Default,
+            Parameters = Parameters?.GetRawText() ?? "{}",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        strategy.ReplaceSymbols(StrategyInput.Normalize(Symbols!));
+        return strategy;
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using TradingPlatform.Api.Infrastructure.Validation;
+using TradingPlatform.Trading.Strategies;
+
+namespace TradingPlatform.Api.Strategies;
+
+/// <summary>
+/// A partial update: members left out keep their value. <c>status</c> moves along
+/// <see cref="StrategyStatusTransitions"/> (a refused move is a 409); <c>parameters</c>, when given, replaces the object.
+/// </summary>
+public sealed record UpdateStrategyRequest : IValidatableObject
+{
+    [StringLength(Strategy.MaxNameLength, MinimumLength = 1, ErrorMessage = "The name is 1 to 100 characters.")]
+    public string? Name { get; init; }
+
+    [StringLength(Strategy.MaxDescriptionLength, ErrorMessage = "The description is at most 1000 characters.")]
+    public string? Description { get; init; }
+
+    [AllowedValues("manual", "automated", null, ErrorMessage = "The type is manual or automated.")]
+    public string? Type { get; init; }
+
+    [AllowedValues("active", "inactive", "paused", null, ErrorMessage = "The status is active, inactive or paused.")]
+    public string? Status { get; init; }
+
+    public IReadOnlyList<string>? Symbols { get; init; }
+
+    [ValidateNested]
+    public RiskManagementRequest? RiskManagement { get; init; }
+
+    public JsonElement? Parameters { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Name is not null && string.IsNullOrWhiteSpace(Name))
+        {
+            yield return new ValidationResult("The name is 1 to 100 characters.", [nameof(Name)]);
+        }
+
+        var symbols = Symbols is null ? [] : StrategyInput.ValidateSymbols(Symbols);
+        foreach (var result in symbols.Concat(StrategyInput.ValidateParameters(Parameters)))
+        {
+            yield return result;
+        }
+    }
+
+    public StrategyStatus? RequestedStatus => Status is null ? null : Enum.Parse<StrategyStatus>(Status, ignoreCase: true);
+
+    /// <summary>Applies everything but the status, which the caller checks against the transition table first.</summary>
+    public void ApplyTo(Strategy strategy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        strategy.Name = Name?.Trim() ?? strategy.Name;
+        strategy.Description = Description?.Trim() ?? strategy.Description;
+        strategy.Type = Type is null ? strategy.Type : Enum.Parse<StrategyType>(Type, ignoreCase: true);
+        if (Symbols is not null)
+        {
+            strategy.ReplaceSymbols(StrategyInput.Normalize(Symbols).ToList());
+        }
+
+        strategy.RiskManagement = RiskManagement?.ApplyTo(strategy.RiskManagement) ?? strategy.RiskManagement;
+        strategy.Parameters = Parameters?.GetRawText() ?? strategy.Parameters;
+        strategy.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Common;
+using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Orders;
+
+namespace TradingPlatform.Api.Trading;
+
+/// <summary>
+/// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>),
+/// loads its open positions and working orders, lets the domain change them, and writes everything the change
+/// produced (orders, fills, positions, ledger entries) before committing. Every change to an account goes through here,
+/// so changes to one account are serialised and concurrent orders can never spend the same margin twice.
+/// </summary>
+internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time)
+{
+    /// <param name="ownerId">The caller's user id; another user's account answers 404, like an unknown one. Null for the platform itself.</param>
+    public async Task<T> ChangeAsync<T>(
+        AccountId accountId, Guid? ownerId, Func<AccountBook, DateTimeOffset, CancellationToken, Task<T>> change, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var book = await LockAsync(accountId, ownerId, token);
+            T result;
+            try
+            {
+                result = await change(book, time.GetUtcNow(), token);
+            }
+            catch (TradingException exception)
+            {
+                throw TradingErrors.ToApi(exception);
+            }
+
+            db.Orders.AddRange(book.NewOrders);
+            db.Positions.AddRange(book.NewPositions);
+            db.Fills.AddRange(book.NewFills);
+            db.LedgerEntries.AddRange(book.NewEntries);
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+            {
+                // The row lock serialises changes to one account, so only a change racing an account's creation or
+                // deletion can get here; the database's constraint keeps the data right and the client may retry.
+                throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict,
+                    $"The change conflicts with a concurrent one ({unique.ConstraintName}); retry it.");
+            }
+
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>The account's book without locking, for reads (figures at current prices).</summary>
+    public async Task<AccountBook> ReadAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken)
+            ?? throw TradingErrors.NotFound("The account");
+        return await LoadAsync(account, tracking: false, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AccountBook>> ReadAllAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.OwnerId == ownerId && a.DeletedAt == null)
+            .OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var books = new List<AccountBook>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            books.Add(await LoadAsync(account, tracking: false, cancellationToken));
+        }
+
+        return books;
+    }
+
+    private async Task<AccountBook> LockAsync(AccountId accountId, Guid? ownerId, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts
+            .FromSql($"SELECT * FROM trading.accounts WHERE \"Id\" = {accountId.Value} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null || account.IsDeleted || (ownerId is { } owner && account.OwnerId != owner))
+        {
+            throw TradingErrors.NotFound("The account");
+        }
+
+        return await LoadAsync(account, tracking: true, cancellationToken);
+    }
+
+    private async Task<AccountBook> LoadAsync(TradingAccount account, bool tracking, CancellationToken cancellationToken)
+    {
+        var positions = db.Positions.Where(p => p.AccountId == account.Id && p.ClosedAt == null);
+        var orders = db.Orders.Where(o => o.AccountId == account.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled));
+        return new AccountBook(
+            account,
+            await (tracking ? positions : positions.AsNoTracking()).ToListAsync(cancellationToken),
+            await (tracking ? orders : orders.AsNoTracking()).ToListAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using TradingPlatform.Api.Market;
+using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Execution;
+using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Orders;
+using TradingPlatform.Trading.Positions;
+
+namespace TradingPlatform.Api.Trading;
+
+/// <summary>
+/// Applies each tick to the accounts it can affect: those with a working order the tick reaches (or a market remainder,
+/// a trailing stop to move, a DAY order past its session) and those with a position whose liquidation, stop-loss or
+/// take-profit the tick reaches. The database finds them, so a tick costs nothing for untouched accounts; each account
+/// is then changed under its row lock like any other change.
+/// </summary>
+internal sealed class TickProcessor(IServiceScopeFactory scopes, IMarketView market, ILogger<TickProcessor> logger) : ITickSubscriber
+{
+    public async ValueTask OnTicksAsync(IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticks);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TradingDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<AccountBookStore>();
+        foreach (var quote in ticks)
+        {
+            foreach (var accountId in await AffectedAccountsAsync(db, quote, cancellationToken))
+            {
+                try
+                {
+                    await store.ChangeAsync(accountId, ownerId: null, (book, now, _) =>
+                    {
+                        ExecutionSimulator.OnQuote(book, quote, market, now);
+                        return Task.FromResult(true);
+                    }, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(exception, "Applying a {Symbol} tick to account {AccountId} failed", quote.Symbol, accountId);
+                }
+            }
+        }
+    }
+
+    public static async Task<List<AccountId>> AffectedAccountsAsync(TradingDbContext db, Quote quote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(quote);
+        var (symbol, bid, ask, at) = (quote.Symbol, quote.Bid, quote.Ask, quote.Timestamp);
+        var orders = db.Orders.Where(o => o.Symbol == symbol && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled) && (
+                o.Type == OrderType.Market || o.Type == OrderType.TrailingStop || o.ExpiresAt <= at ||
+                ((o.Type == OrderType.Limit || (o.Type == OrderType.StopLimit && o.Triggered)) &&
+                    ((o.Side == OrderSide.Buy && o.Price >= ask) || (o.Side == OrderSide.Sell && o.Price <= bid))) ||
+                ((o.Type == OrderType.Stop || o.Type == OrderType.StopLimit) && !o.Triggered &&
+                    ((o.Side == OrderSide.Buy && o.StopPrice <= ask) || (o.Side == OrderSide.Sell && o.StopPrice >= bid)))))
+            .Select(o => o.AccountId);
+        var positions = db.Positions.Where(p => p.Symbol == symbol && p.ClosedAt == null && (
+                (p.Side == PositionSide.Long && (p.LiquidationPrice >= bid || p.StopLoss >= bid || p.TakeProfit <= bid)) ||
+                (p.Side == PositionSide.Short && ((p.LiquidationPrice > 0 && p.LiquidationPrice <= ask) || p.StopLoss <= ask || p.TakeProfit >= ask))))
+            .Select(p => p.AccountId);
+        return await orders.Union(positions).ToListAsync(cancellationToken);
+    }
+}

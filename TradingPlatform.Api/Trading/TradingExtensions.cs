@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TradingPlatform.Api.Accounts;
+using TradingPlatform.Api.Executions;
+using TradingPlatform.Api.Identity;
+using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.Api.Market;
+using TradingPlatform.Api.Orders;
+using TradingPlatform.Api.Portfolio;
+using TradingPlatform.Api.Positions;
+using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Market;
+
+namespace TradingPlatform.Api.Trading;
+
+public static class TradingExtensions
+{
+    /// <summary>Accounts, orders, positions, portfolio, ledger and executions, with the tick processor and the maintenance service.</summary>
+    public static IHostApplicationBuilder AddTrading(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<QuoteBook>();
+        services.AddSingleton<IMarketView, ApiMarketView>();
+        services.AddSingleton<TickProcessor>();
+        services.AddSingleton<ITickSubscriber>(provider => provider.GetRequiredService<TickProcessor>());
+        services.AddSingleton<TradingMaintenanceService>();
+        services.AddHostedService(provider => provider.GetRequiredService<TradingMaintenanceService>());
+        services.AddScoped<AccountBookStore>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<PositionService>();
+        services.AddScoped<PortfolioService>();
+        services.AddScoped<DefaultAccountResolver>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapTradingEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var trading = routes.MapGroup("").RequireAuthorization(AuthorizationPolicies.Viewer).RequireSchema<TradingDbContext>();
+        trading.MapAccountsApi();
+        trading.MapOrdersApi();
+        trading.MapPositionsApi();
+        trading.MapTradingApi();
+        trading.MapExecutionsApi();
+        return routes;
+    }
+}

@@ -1,0 +1,76 @@
+using TradingPlatform.Trading.Events;
+using TradingPlatform.Trading.Execution;
+using TradingPlatform.Trading.Ledger;
+using TradingPlatform.Trading.Orders;
+using TradingPlatform.Trading.Positions;
+
+namespace TradingPlatform.Trading.Accounts;
+
+/// <summary>
+/// One account's working state, loaded (and locked) as a unit: the account, its open positions and its working
+/// orders. The simulator changes it in memory and lists what it created, so that a caller can persist the change in
+/// one transaction, and an in-memory test can inspect it.
+/// </summary>
+public sealed class AccountBook
+{
+    private readonly List<Position> _openPositions;
+    private readonly List<Order> _workingOrders;
+
+    public AccountBook(TradingAccount account, IEnumerable<Position> openPositions, IEnumerable<Order> workingOrders)
+    {
+        Account = account;
+        _openPositions = [.. openPositions];
+        _workingOrders = [.. workingOrders.OrderBy(order => order.CreatedAt)];
+    }
+
+    public TradingAccount Account { get; }
+
+    public IReadOnlyList<Position> OpenPositions => _openPositions;
+
+    /// <summary>Open and partially filled orders, oldest first (time priority when a tick triggers several).</summary>
+    public IReadOnlyList<Order> WorkingOrders => _workingOrders;
+
+    public List<Order> NewOrders { get; } = [];
+
+    public List<Position> NewPositions { get; } = [];
+
+    public List<Fill> NewFills { get; } = [];
+
+    public List<LedgerEntry> NewEntries { get; } = [];
+
+    public List<TradingEvent> Events { get; } = [];
+
+    public Position? OpenPosition(string symbol) =>
+        _openPositions.FirstOrDefault(position => string.Equals(position.Symbol, symbol, StringComparison.OrdinalIgnoreCase));
+
+    internal void Opened(Position position)
+    {
+        _openPositions.Add(position);
+        NewPositions.Add(position);
+    }
+
+    internal void Closed(Position position) => _openPositions.Remove(position);
+
+    internal void Accepted(Order order)
+    {
+        NewOrders.Add(order);
+        if (order.IsWorking)
+        {
+            _workingOrders.Add(order);
+        }
+    }
+
+    /// <summary>Drops orders that stopped working (filled, cancelled, expired, rejected).</summary>
+    internal void PruneWorkingOrders() => _workingOrders.RemoveAll(order => !order.IsWorking);
+
+    internal void Post(IReadOnlyList<LedgerEntry> entries, LedgerEntryType type, DateTimeOffset at)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        NewEntries.AddRange(entries);
+        Events.Add(new BalanceChanged(Account.Id, Account.Balance, type, at));
+    }
+}

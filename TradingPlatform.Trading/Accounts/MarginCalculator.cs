@@ -1,0 +1,82 @@
+using TradingPlatform.Trading.Common;
+using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Orders;
+using TradingPlatform.Trading.Positions;
+
+namespace TradingPlatform.Trading.Accounts;
+
+/// <summary>
+/// Equity and margin at current prices. Equity is cash plus unrealized P&amp;L; margin used is what open positions
+/// hold; margin reserved is what working orders would need if they filled; margin available is what is left.
+/// </summary>
+public static class MarginCalculator
+{
+    public static AccountSnapshot Snapshot(AccountBook book, IMarketView market, Order? excluding = null)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(market);
+        var unrealized = 0m;
+        var used = 0m;
+        foreach (var position in book.OpenPositions)
+        {
+            used += position.Margin;
+            if (market.LatestQuote(position.Symbol) is { } quote)
+            {
+                unrealized += position.UnrealizedPnl(position.MarkPrice(quote));
+            }
+        }
+
+        var reserved = book.WorkingOrders.Where(order => order != excluding).Sum(order => Reserved(book, order, market));
+        var equity = book.Account.Balance + unrealized;
+        return new AccountSnapshot(
+            book.Account.Balance,
+            Money.Round(equity),
+            Money.Round(used),
+            Money.Round(reserved),
+            Money.Round(equity - used - reserved),
+            Money.Round(unrealized),
+            book.Account.RealizedPnl,
+            Money.Round(equity - book.Account.DayStartEquity));
+    }
+
+    /// <summary>The margin a working order would add if it filled now: only the part that adds exposure counts.</summary>
+    public static decimal Reserved(AccountBook book, Order order, IMarketView market)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(market);
+        if (order.Origin != OrderOrigin.Client)
+        {
+            return 0m;
+        }
+
+        var increase = ExposureIncrease(book.OpenPosition(order.Symbol), order.Side, order.RemainingQuantity);
+        return increase == 0m ? 0m : increase * ReferencePrice(order, market) / order.Leverage;
+    }
+
+    /// <summary>How much of <paramref name="quantity"/> adds to exposure rather than reducing an opposite position.</summary>
+    public static decimal ExposureIncrease(Position? position, OrderSide side, decimal quantity)
+    {
+        var direction = side == OrderSide.Buy ? 1 : -1;
+        return position is null || position.Direction == direction ? quantity : Math.Max(0m, quantity - position.Quantity);
+    }
+
+    /// <summary>The price an order is expected to fill at: its limit, else its stop, else the touch.</summary>
+    public static decimal ReferencePrice(Order order, IMarketView market)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(market);
+        if (order.Price is { } limit)
+        {
+            return limit;
+        }
+
+        if (order.StopPrice is { } stop)
+        {
+            return stop;
+        }
+
+        var quote = market.LatestQuote(order.Symbol);
+        return quote is null ? 0m : order.Side == OrderSide.Buy ? quote.Ask : quote.Bid;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Ledger;
+
+namespace TradingPlatform.Trading.Data.Configurations;
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.ToTable("ledger_entries");
+        builder.HasKey(entry => entry.Id);
+        builder.Property(entry => entry.Book).HasMaxLength(80);
+        builder.Property(entry => entry.Description).HasMaxLength(200);
+        builder.HasOne<TradingAccount>().WithMany().HasForeignKey(entry => entry.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(entry => new { entry.AccountId, entry.Book, entry.CreatedAt });
+        builder.HasIndex(entry => entry.TransactionId);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TradingPlatform.Trading.Strategies;
+
+namespace TradingPlatform.Trading.Data.Configurations;
+
+internal sealed class StrategyConfiguration : IEntityTypeConfiguration<Strategy>
+{
+    public void Configure(EntityTypeBuilder<Strategy> builder)
+    {
+        builder.ToTable("strategies");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(Strategy.MaxNameLength);
+        builder.Property(s => s.Description).HasMaxLength(Strategy.MaxDescriptionLength);
+        builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Symbols).HasColumnType("text[]");
+        builder.Property(s => s.Parameters).HasColumnType("jsonb");
+        builder.ComplexProperty(s => s.RiskManagement);
+        // The owner's list, newest first, without the deleted ones.
+        builder.HasIndex(s => new { s.OwnerId, s.CreatedAt }).HasFilter("\"DeletedAt\" IS NULL");
+        builder.HasQueryFilter(s => s.DeletedAt == null);
+    }
+}

@@ -1,0 +1,7 @@
+namespace TradingPlatform.Trading.Orders;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}
