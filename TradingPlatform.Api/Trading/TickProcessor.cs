@@ -15,7 +15,11 @@ namespace TradingPlatform.Api.Trading;
 /// take-profit the tick reaches. The database finds them, so a tick costs nothing for untouched accounts; each account
 /// is then changed under its row lock like any other change.
 /// </summary>
-internal sealed class TickProcessor(IServiceScopeFactory scopes, IMarketView market, ILogger<TickProcessor> logger) : ITickSubscriber
+/// <remarks>
+/// The market view is resolved per batch, not injected: the quote book it reads holds this processor as a subscriber,
+/// and a constructor dependency would make the two singletons wait on each other.
+/// </remarks>
+internal sealed class TickProcessor(IServiceScopeFactory scopes, ILogger<TickProcessor> logger) : ITickSubscriber
 {
     public async ValueTask OnTicksAsync(IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
     {
@@ -23,6 +27,7 @@ internal sealed class TickProcessor(IServiceScopeFactory scopes, IMarketView mar
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TradingDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<AccountBookStore>();
+        var market = scope.ServiceProvider.GetRequiredService<IMarketView>();
         foreach (var quote in ticks)
         {
             foreach (var accountId in await AffectedAccountsAsync(db, quote, cancellationToken))
