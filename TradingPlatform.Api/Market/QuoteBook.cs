@@ -5,16 +5,48 @@ namespace TradingPlatform.Api.Market;
 
 /// <summary>
 /// The latest quote per symbol. The price feed publishes into it; orders read from it. Tests publish chosen quotes
-/// into it to drive the market deterministically.
+/// into it to drive the market deterministically. On a replica that does not run the feed (it is not the leader), the
+/// quotes come from the <see cref="IRemoteQuoteSource"/> (Redis): the newer of the local and the remote quote wins.
 /// </summary>
-public sealed class QuoteBook(IEnumerable<ITickSubscriber> subscribers, ILogger<QuoteBook> logger)
+public sealed class QuoteBook
 {
     private readonly ConcurrentDictionary<string, Quote> _latest = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ITickSubscriber[] _subscribers = [.. subscribers];
+    private readonly ITickSubscriber[] _subscribers;
+    private readonly ILogger<QuoteBook> _logger;
+    private readonly IRemoteQuoteSource? _remote;
 
-    public Quote? GetLatest(string symbol) => _latest.GetValueOrDefault(symbol);
+    public QuoteBook(IEnumerable<ITickSubscriber> subscribers, ILogger<QuoteBook> logger)
+        : this(subscribers, logger, null)
+    {
+    }
 
-    public IReadOnlyCollection<Quote> All => [.. _latest.Values];
+    public QuoteBook(IEnumerable<ITickSubscriber> subscribers, ILogger<QuoteBook> logger, IRemoteQuoteSource? remote)
+    {
+        _subscribers = [.. subscribers];
+        _logger = logger;
+        _remote = remote;
+    }
+
+    public Quote? GetLatest(string symbol) => Newer(_latest.GetValueOrDefault(symbol), _remote?.Get(symbol));
+
+    public IReadOnlyCollection<Quote> All
+    {
+        get
+        {
+            if (_remote is null)
+            {
+                return [.. _latest.Values];
+            }
+
+            var merged = new Dictionary<string, Quote>(_latest, StringComparer.OrdinalIgnoreCase);
+            foreach (var quote in _remote.GetAll())
+            {
+                merged[quote.Symbol] = Newer(merged.GetValueOrDefault(quote.Symbol), quote)!;
+            }
+
+            return [.. merged.Values];
+        }
+    }
 
     /// <summary>Makes the ticks current, then tells every subscriber; one failing subscriber does not stop the others.</summary>
     public async ValueTask PublishAsync(IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
@@ -33,8 +65,11 @@ public sealed class QuoteBook(IEnumerable<ITickSubscriber> subscribers, ILogger<
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Tick subscriber {Subscriber} failed", subscriber.GetType().Name);
+                _logger.LogError(exception, "Tick subscriber {Subscriber} failed", subscriber.GetType().Name);
             }
         }
     }
+
+    private static Quote? Newer(Quote? local, Quote? remote) =>
+        local is null ? remote : remote is null || local.Timestamp >= remote.Timestamp ? local : remote;
 }

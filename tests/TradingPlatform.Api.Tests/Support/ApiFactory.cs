@@ -48,6 +48,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["AccountSecurity:PasswordHashIterations"] = "10000",
             // Nothing listens here: tests that need the AiService start a stand-in and override this.
             ["services:ai:http:0"] = $"http://127.0.0.1:{ClosedPort.Next()}",
+            // The simulated market stays still: tests publish the quotes they need into the QuoteBook. Tests of the
+            // feed or of history generation turn these on.
+            ["Market:Feed:Enabled"] = "false",
+            ["Market:History:Enabled"] = "false",
         };
         foreach (var (key, value) in overrides)
         {

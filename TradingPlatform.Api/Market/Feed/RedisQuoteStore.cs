@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using StackExchange.Redis;
+using TradingPlatform.Trading.Market;
+
+namespace TradingPlatform.Api.Market.Feed;
+
+/// <summary>
+/// The latest quotes in Redis (hash <c>quotes:{symbol}</c>, symbols in the set <c>quotes:symbols</c>) and each symbol's
+/// forming 1-minute candle (hash <c>candles:forming:{symbol}</c>, expiring after two minutes). The feed's leader writes;
+/// every replica reads, through a short cache so that order paths do not wait on Redis for every lookup. While Redis is
+/// unreachable reads answer nothing rather than block.
+/// </summary>
+public sealed class RedisQuoteStore(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisQuoteStore> logger) : IRemoteQuoteSource
+{
+    public const string SymbolsKey = "quotes:symbols";
+
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan FormingExpiry = TimeSpan.FromMinutes(2);
+
+    private readonly ConcurrentDictionary<string, (long At, Quote? Quote)> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private (long At, IReadOnlyCollection<Quote> Quotes) _all = (long.MinValue, []);
+
+    public static RedisKey QuoteKey(string symbol) => $"quotes:{symbol.ToUpperInvariant()}";
+
+    public static RedisKey FormingKey(string symbol) => $"candles:forming:{symbol.ToUpperInvariant()}";
+
+    /// <summary>Writes the ticks and the forming candles in one round trip.</summary>
+    public async Task WriteAsync(IReadOnlyList<Quote> quotes, IReadOnlyCollection<Candle> forming)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        ArgumentNullException.ThrowIfNull(forming);
+        if (quotes.Count == 0 && forming.Count == 0)
+        {
+            return;
+        }
+
+        var batch = redis.GetDatabase().CreateBatch();
+        var writes = new List<Task>();
+        foreach (var quote in quotes)
+        {
+            writes.Add(batch.HashSetAsync(QuoteKey(quote.Symbol), ToHash(quote)));
+            writes.Add(batch.SetAddAsync(SymbolsKey, quote.Symbol));
+        }
+
+        foreach (var candle in forming)
+        {
+            writes.Add(batch.HashSetAsync(FormingKey(candle.Symbol), ToHash(candle)));
+            writes.Add(batch.KeyExpireAsync(FormingKey(candle.Symbol), FormingExpiry));
+        }
+
+        batch.Execute();
+        await Task.WhenAll(writes);
+    }
+
+    public Quote? Get(string symbol)
+    {
+        var now = time.GetTimestamp();
+        if (_cache.TryGetValue(symbol, out var cached) && time.GetElapsedTime(cached.At, now) < CacheFor)
+        {
+            return cached.Quote;
+        }
+
+        var quote = Read(symbol);
+        _cache[symbol] = (now, quote);
+        return quote;
+    }
+
+    public IReadOnlyCollection<Quote> GetAll()
+    {
+        var now = time.GetTimestamp();
+        var all = _all;
+        if (all.At != long.MinValue && time.GetElapsedTime(all.At, now) < CacheFor)
+        {
+            return all.Quotes;
+        }
+
+        var quotes = new List<Quote>();
+        if (redis.IsConnected)
+        {
+            try
+            {
+                foreach (var symbol in redis.GetDatabase().SetMembers(SymbolsKey))
+                {
+                    if (Read(symbol.ToString()) is { } quote)
+                    {
+                        quotes.Add(quote);
+                    }
+                }
+            }
+            catch (RedisException exception)
+            {
+                logger.LogWarning(exception, "Reading quotes from Redis failed");
+            }
+        }
+
+        _all = (now, quotes);
+        return quotes;
+    }
+
+    /// <summary>The leader's forming 1-minute candle of <paramref name="symbol"/>, if there is one.</summary>
+    public async Task<Candle?> GetFormingAsync(string symbol)
+    {
+        if (!redis.IsConnected)
+        {
+            return null;
+        }
+
+        try
+        {
+            var fields = await redis.GetDatabase().HashGetAllAsync(FormingKey(symbol));
+            return fields.Length == 0 ? null : FromHash(symbol, fields.ToDictionary(f => f.Name.ToString(), f => f.Value.ToString(), StringComparer.Ordinal));
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Reading the forming candle of {Symbol} from Redis failed", symbol);
+            return null;
+        }
+    }
+
+    private Quote? Read(string symbol)
+    {
+        if (!redis.IsConnected)
+        {
+            return null;
+        }
+
+        try
+        {
+            var fields = redis.GetDatabase().HashGetAll(QuoteKey(symbol));
+            if (fields.Length == 0)
+            {
+                return null;
+            }
+
+            var map = fields.ToDictionary(f => f.Name.ToString(), f => f.Value.ToString(), StringComparer.Ordinal);
+            return new Quote(map["symbol"], Dec(map["bid"]), Dec(map["ask"]), Dec(map["last"]), Dec(map["bidSize"]), Dec(map["askSize"]),
+                Dec(map["volume"]), DateTimeOffset.Parse(map["timestamp"], CultureInfo.InvariantCulture));
+        }
+        catch (Exception exception) when (exception is RedisException or KeyNotFoundException or FormatException)
+        {
+            logger.LogWarning(exception, "Reading the quote of {Symbol} from Redis failed", symbol);
+            return null;
+        }
+    }
+
+    private static HashEntry[] ToHash(Quote quote) =>
+    [
+        new("symbol", quote.Symbol),
+        new("bid", Str(quote.Bid)),
+        new("ask", Str(quote.Ask)),
+        new("last", Str(quote.Last)),
+        new("bidSize", Str(quote.BidSize)),
+        new("askSize", Str(quote.AskSize)),
+        new("volume", Str(quote.Volume)),
+        new("timestamp", quote.Timestamp.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+    ];
+
+    private static HashEntry[] ToHash(Candle candle) =>
+    [
+        new("openTime", candle.OpenTime.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
+        new("open", Str(candle.Open)),
+        new("high", Str(candle.High)),
+        new("low", Str(candle.Low)),
+        new("close", Str(candle.Close)),
+        new("volume", Str(candle.Volume)),
+    ];
+
+    private static Candle FromHash(string symbol, Dictionary<string, string> map) =>
+        new(symbol, CandleInterval.OneMinute, DateTimeOffset.Parse(map["openTime"], CultureInfo.InvariantCulture),
+            Dec(map["open"]), Dec(map["high"]), Dec(map["low"]), Dec(map["close"]), Dec(map["volume"]));
+
+    private static string Str(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal Dec(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
+}
