@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Execution;
-using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Portfolio;
@@ -19,6 +19,7 @@ namespace TradingPlatform.Api.Trading;
 internal sealed class TradingMaintenanceService(
     IServiceScopeFactory scopes,
     IMarketView market,
+    InstrumentRegistry instruments,
     SchemaStatus<TradingDbContext> schema,
     IOptions<TradingOptions> options,
     TimeProvider time,
@@ -60,7 +61,7 @@ internal sealed class TradingMaintenanceService(
         var expiring = await db.Orders.Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled) && o.ExpiresAt <= now)
             .Select(o => o.AccountId).Distinct().ToListAsync(cancellationToken);
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var futures = InstrumentCatalog.Defaults.Where(i => i.DailyFundingRate != 0m).Select(i => i.Symbol).ToList();
+        var futures = instruments.All.Where(i => i.DailyFundingRate != 0m).Select(i => i.Symbol).ToList();
         var funding = await db.Positions.Where(p => p.ClosedAt == null && futures.Contains(p.Symbol) && (p.FundedAt ?? p.OpenedAt) < today)
             .Select(p => p.AccountId).Distinct().ToListAsync(cancellationToken);
         foreach (var accountId in expiring.Union(funding))
