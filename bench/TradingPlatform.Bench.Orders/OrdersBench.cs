@@ -258,11 +258,13 @@ internal static class OrdersBench
                 INSERT INTO trading.candles (symbol, interval, open_time, open, high, low, close, volume)
                 SELECT $1, '1m', m, 50000 + i % 50, 50060 + i % 50, 49940 + i % 50, 50010 + i % 50, 12.5
                 FROM generate_series(0, 999) AS i, LATERAL (SELECT date_trunc('minute', now()) - (999 - i) * interval '1 minute' AS m) AS t
-                ON CONFLICT DO NOTHING;
-                ANALYZE trading.candles;
+                ON CONFLICT DO NOTHING
                 """);
             seed.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "BTC-USD" });
             await seed.ExecuteNonQueryAsync();
+            // A separate command: PostgreSQL refuses several statements in one with positional parameters.
+            await using var analyze = dataSource.CreateCommand("ANALYZE trading.candles");
+            await analyze.ExecuteNonQueryAsync();
             return true;
         }
 
