@@ -111,7 +111,7 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
     public async Task<(IReadOnlyList<LedgerEntryResponse> Items, int Total)> LedgerAsync(
         Guid ownerId, AccountId id, PageRequest page, LedgerEntryType? type, CancellationToken cancellationToken)
     {
-        await EnsureOwnedAsync(ownerId, id, cancellationToken);
+        await store.FindOwnedAsync(id, ownerId, cancellationToken);
         var cash = LedgerAccounts.Cash(id);
         var query = db.LedgerEntries.AsNoTracking().Where(e => e.AccountId == id && e.Book == cash);
         if (type is { } t)
@@ -129,7 +129,7 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
 
     public async Task<ReconciliationResponse> ReconcileAsync(Guid ownerId, AccountId id, CancellationToken cancellationToken)
     {
-        var account = await EnsureOwnedAsync(ownerId, id, cancellationToken);
+        var account = await store.FindOwnedAsync(id, ownerId, cancellationToken);
         var cash = LedgerAccounts.Cash(id);
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.AccountId == id);
         var ledgerBalance = await entries.Where(e => e.Book == cash).SumAsync(e => e.Amount, cancellationToken);
@@ -138,8 +138,4 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
         return new ReconciliationResponse(id.Value, ledgerBalance == account.Balance, account.Balance, ledgerBalance,
             account.Balance - ledgerBalance, count, unbalanced == 0, time.GetUtcNow());
     }
-
-    private async Task<TradingAccount> EnsureOwnedAsync(Guid ownerId, AccountId id, CancellationToken cancellationToken) =>
-        await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken)
-        ?? throw TradingErrors.NotFound("The account");
 }

@@ -57,7 +57,7 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
 
     public async Task<OrderResponse> GetAsync(Guid ownerId, AccountId accountId, OrderId orderId, CancellationToken cancellationToken)
     {
-        await EnsureOwnedAsync(ownerId, accountId, cancellationToken);
+        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.AccountId == accountId, cancellationToken)
             ?? throw TradingErrors.NotFound("The order");
         return OrderResponse.From(order);
@@ -66,7 +66,7 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
     public async Task<(IReadOnlyList<OrderResponse> Items, int Total)> ListAsync(
         Guid ownerId, AccountId accountId, OrderQuery filter, PageRequest page, CancellationToken cancellationToken)
     {
-        await EnsureOwnedAsync(ownerId, accountId, cancellationToken);
+        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
         var query = db.Orders.AsNoTracking().Where(o => o.AccountId == accountId);
         if (filter.Status is { } status)
         {
@@ -104,12 +104,4 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
         book.WorkingOrders.FirstOrDefault(o => o.Id == orderId)
         ?? await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId && o.AccountId == accountId, cancellationToken)
         ?? throw TradingErrors.NotFound("The order");
-
-    private async Task EnsureOwnedAsync(Guid ownerId, AccountId accountId, CancellationToken cancellationToken)
-    {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken))
-        {
-            throw TradingErrors.NotFound("The account");
-        }
-    }
 }

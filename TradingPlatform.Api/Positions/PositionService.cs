@@ -17,7 +17,7 @@ internal sealed class PositionService(TradingDbContext db, AccountBookStore stor
     public async Task<(IReadOnlyList<PositionResponse> Items, int Total)> ListAsync(
         Guid ownerId, AccountId accountId, string? status, PageRequest page, CancellationToken cancellationToken)
     {
-        await EnsureOwnedAsync(ownerId, accountId, cancellationToken);
+        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
         var query = db.Positions.AsNoTracking().Where(p => p.AccountId == accountId);
         query = (status ?? "open").ToLowerInvariant() switch
         {
@@ -34,7 +34,7 @@ internal sealed class PositionService(TradingDbContext db, AccountBookStore stor
 
     public async Task<PositionResponse> GetAsync(Guid ownerId, AccountId accountId, PositionId positionId, CancellationToken cancellationToken)
     {
-        await EnsureOwnedAsync(ownerId, accountId, cancellationToken);
+        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
         var position = await db.Positions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == positionId && p.AccountId == accountId, cancellationToken)
             ?? throw TradingErrors.NotFound("The position");
         return PositionResponse.From(position, market.LatestQuote(position.Symbol));
@@ -102,12 +102,4 @@ internal sealed class PositionService(TradingDbContext db, AccountBookStore stor
         book.OpenPositions.FirstOrDefault(p => p.Id == positionId)
         ?? await db.Positions.SingleOrDefaultAsync(p => p.Id == positionId && p.AccountId == accountId, cancellationToken)
         ?? throw TradingErrors.NotFound("The position");
-
-    private async Task EnsureOwnedAsync(Guid ownerId, AccountId accountId, CancellationToken cancellationToken)
-    {
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken))
-        {
-            throw TradingErrors.NotFound("The account");
-        }
-    }
 }

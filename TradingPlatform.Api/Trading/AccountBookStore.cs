@@ -58,13 +58,14 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time)
     }
 
     /// <summary>The account's book without locking, for reads (figures at current prices).</summary>
-    public async Task<AccountBook> ReadAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken)
-    {
-        var account = await db.Accounts.AsNoTracking()
+    public async Task<AccountBook> ReadAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken) =>
+        await LoadAsync(await FindOwnedAsync(accountId, ownerId, cancellationToken), tracking: false, cancellationToken);
+
+    /// <summary>The caller's live account (untracked); another user's, a deleted or an unknown one is the same 404.</summary>
+    public async Task<TradingAccount> FindOwnedAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken) =>
+        await db.Accounts.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken)
-            ?? throw TradingErrors.NotFound("The account");
-        return await LoadAsync(account, tracking: false, cancellationToken);
-    }
+        ?? throw TradingErrors.NotFound("The account");
 
     public async Task<IReadOnlyList<AccountBook>> ReadAllAsync(Guid ownerId, CancellationToken cancellationToken)
     {
