@@ -11,7 +11,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TradingPlatform.Api.Infrastructure.Data;
@@ -54,7 +53,7 @@ internal static class OrdersBench
                 // No AiService: nothing listens here, and nothing on the measured paths calls it.
                 ["services:ai:http:0"] = $"http://127.0.0.1:{ClosedPort.Next()}",
             };
-            await using var factory = new BenchApiFactory(settings);
+            await using var factory = new BenchApiFactory<Program>(settings);
             factory.StartServer();
             Console.Error.WriteLine("bench: api listening");
             using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -75,7 +74,7 @@ internal static class OrdersBench
             }, CancellationToken.None);
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = factory.Address };
-            var traders = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => CreateTraderAsync(startup.Token)));
+            var traders = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => BenchTraders.CreateAsync(http, startup.Token)));
 
             Console.Error.WriteLine("bench: traders created");
             // 1. Market orders, buy and sell alternating per client (so positions open and close), 32 clients.
@@ -199,22 +198,6 @@ internal static class OrdersBench
             async Task PublishAsync(CancellationToken cancellationToken) =>
                 await quotes.PublishAsync([new Quote(Symbol, Bid, Ask, (Bid + Ask) / 2, 1_000_000m, 1_000_000m, 0m, DateTimeOffset.UtcNow)], cancellationToken);
 
-            async Task<(string Token, Guid AccountId)> CreateTraderAsync(CancellationToken cancellationToken)
-            {
-                var email = $"bench-{Guid.NewGuid():N}@example.test";
-                using var register = await http.PostAsJsonAsync("/api/auth/register", new { email, password = "Bench-Passw0rd" }, cancellationToken);
-                using var registered = JsonDocument.Parse(await ReadSuccessAsync(register, cancellationToken));
-                var token = registered.RootElement.GetProperty("data").GetProperty("accessToken").GetString()!;
-                using var create = new HttpRequestMessage(HttpMethod.Post, "/api/accounts")
-                {
-                    Content = JsonContent.Create(new { name = "Bench", initialBalance = 1_000_000_000m, isDemo = true, maxLeverage = 10 }),
-                };
-                create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var created = await http.SendAsync(create, cancellationToken);
-                using var account = JsonDocument.Parse(await ReadSuccessAsync(created, cancellationToken));
-                return (token, account.RootElement.GetProperty("data").GetProperty("id").GetGuid());
-            }
-
             async Task<LoadResult> ReadLoadAsync(string name, string path) =>
                 await LoadRunner.RunAsync(name, readClients, TimeSpan.FromSeconds(readSeconds), async client =>
                 {
@@ -233,12 +216,6 @@ internal static class OrdersBench
         finally
         {
             await infrastructure.DisposeAsync();
-        }
-
-        static async Task<string> ReadSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
         }
 
         static async Task<bool> SeedCandlesAsync(NpgsqlDataSource dataSource)

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TradingPlatform.Bench.Orders;
+namespace TradingPlatform.Bench.Common;
 
 /// <summary>
-/// The Api's real Program in this process on Kestrel (a real loopback socket), with the given settings. In process so
-/// that the benchmark can publish quotes into the Api's QuoteBook, as the Api tests' TradingKit does.
+/// A service's real Program in this process on Kestrel (a real loopback socket), with the given settings. In process so
+/// that a benchmark can publish quotes into the Api's QuoteBook, as the Api tests' TradingKit does.
 /// </summary>
-internal sealed class BenchApiFactory : WebApplicationFactory<Program>
+public sealed class BenchApiFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
