@@ -38,10 +38,13 @@ builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithEnvironment("Seed__DemoTraderPassword", demoTraderPassword)
     .WithEnvironment("Seed__AdminPassword", adminPassword);
 
-builder.Services.AddHostedService(sp => new DemoCredentialsBanner(
-    sp.GetRequiredService<ResourceNotificationService>(),
-    sp.GetRequiredService<ResourceLoggerService>(),
-    demoTraderPassword.Resource.Value,
-    adminPassword.Resource.Value));
+if (builder.ExecutionContext.IsRunMode)
+{
+    builder.Services.AddHostedService(sp => new DemoCredentialsBanner(
+        sp.GetRequiredService<ResourceNotificationService>(),
+        sp.GetRequiredService<ResourceLoggerService>(),
+        demoTraderPassword.Resource.Value,
+        adminPassword.Resource.Value));
+}
 
 builder.Build().Run();

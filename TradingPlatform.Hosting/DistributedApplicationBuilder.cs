@@ -24,6 +24,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         options.DataPath ??= _host.Configuration["AppHost:DataPath"] is { Length: > 0 } dataPath ? Path.GetFullPath(dataPath) : null;
         // Lets a second stack run beside one on the default ports (the startup benchmark, the process-level tests).
         options.RandomizePorts |= _host.Configuration.GetValue<bool>("AppHost:RandomizePorts");
+        options.ManifestPath ??= Publishing.ManifestPublisher.ResolveOutputPath(_host.Configuration);
         ExecutionContext = new DistributedApplicationExecutionContext(options);
 
         // The AppHost's console belongs to the resources' output and its own "[apphost]" lines.
@@ -59,9 +60,13 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     internal DistributedApplication BuildCore()
     {
-        new ParameterStore(ExecutionContext.DataPath, ExecutionContext.PersistParameters)
-            .Resolve(_resources.OfType<ParameterResource>(), Configuration);
-        ExternalResources.Apply(_resources, Configuration);
+        // Publishing describes the model for a deployment tool: no parameter is generated and nothing is started.
+        if (ExecutionContext.IsRunMode)
+        {
+            new ParameterStore(ExecutionContext.DataPath, ExecutionContext.PersistParameters)
+                .Resolve(_resources.OfType<ParameterResource>(), Configuration);
+            ExternalResources.Apply(_resources, Configuration);
+        }
 
         var model = new DistributedApplicationModel([.. _resources]);
         var notifications = new ResourceNotificationService();
@@ -73,7 +78,15 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         _host.Services.AddSingleton(TimeProvider.System);
         _host.Services.AddSingleton(sp => new OrchestrationContext(
             ExecutionContext, Configuration, notifications, logger, sp.GetRequiredService<TimeProvider>()));
-        _host.Services.AddHostedService<Orchestrator>();
+        if (ExecutionContext.IsPublishMode)
+        {
+            _host.Services.AddHostedService<Publishing.ManifestPublisher>();
+        }
+        else
+        {
+            _host.Services.AddHostedService<Orchestrator>();
+        }
+
         return new DistributedApplication(_host.Build(), model);
     }
 }

@@ -17,4 +17,12 @@ public sealed class DistributedApplicationExecutionContext(DistributedApplicatio
 
     /// <summary>False for throw-away test data: servers skip fsync and similar durability work.</summary>
     public bool DurableData { get; } = options.DurableData;
+
+    /// <summary>Where <c>--publisher manifest --output-path …</c> asked for the manifest; null when the application runs.</summary>
+    public string? ManifestPath { get; } = options.ManifestPath;
+
+    /// <summary>True when this run only writes the deployment manifest and starts nothing.</summary>
+    public bool IsPublishMode => ManifestPath is not null;
+
+    public bool IsRunMode => !IsPublishMode;
 }

@@ -17,6 +17,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>False for throw-away test data: servers skip fsync and similar durability work.</summary>
     public bool DurableData { get; set; } = true;
 
+    /// <summary>Set to write the Aspire manifest there and start nothing (<c>--publisher manifest --output-path</c> sets it).</summary>
+    public string? ManifestPath { get; set; }
+
     /// <summary>Configuration overrides applied last (the test harness uses them).</summary>
     public IDictionary<string, string?> ConfigurationOverrides { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 }

@@ -21,5 +21,11 @@ public abstract class Resource : IResource
     public IDictionary<string, Func<CancellationToken, ValueTask<string?>>> Environment { get; } =
         new Dictionary<string, Func<CancellationToken, ValueTask<string?>>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The same variables as the deployment manifest writes them: a literal, or an expression such as
+    /// <c>{jwt-signing-key.value}</c> that the deployment tool resolves, so a secret's value never appears in it.
+    /// </summary>
+    public IDictionary<string, string> ManifestEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public override string ToString() => Name;
 }

@@ -52,6 +52,7 @@ public static class ResourceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Resource.Environment[name] = _ => ValueTask.FromResult<string?>(value);
+        builder.Resource.ManifestEnvironment[name] = value;
         return builder;
     }
 
@@ -62,6 +63,7 @@ public static class ResourceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(parameter);
         builder.Resource.Environment[name] = _ => ValueTask.FromResult<string?>(parameter.Resource.Value);
+        builder.Resource.ManifestEnvironment[name] = $"{{{parameter.Resource.Name}.value}}";
         return builder;
     }
 }
