@@ -16,7 +16,6 @@ public sealed class OutboxMessageConfiguration(string? schema) : IEntityTypeConf
         // The id comes from the event, never from the database.
         builder.Property(message => message.Id).ValueGeneratedNever();
         builder.Property(message => message.Sequence).UseIdentityByDefaultColumn();
-        builder.HasIndex(message => message.Sequence).IsUnique();
         builder.Property(message => message.Type).HasMaxLength(200);
         builder.Property(message => message.RoutingKey).HasMaxLength(200);
         builder.Property(message => message.Payload).HasColumnType("jsonb");
