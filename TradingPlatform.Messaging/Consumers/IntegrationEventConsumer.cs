@@ -20,7 +20,8 @@ namespace TradingPlatform.Messaging.Consumers;
 /// without a second effect), then runs the handlers and commits; the message is acked only after the commit. A failure
 /// is retried through the retry queue with exponential back-off, counted in a header; after
 /// <see cref="MessagingOptions.MaxAttempts"/> (or at once when the message cannot be read) it is moved to the
-/// dead-letter queue. Moves are published with confirms before the original is acked, so nothing is lost.
+/// dead-letter queue. Moves are published with confirms before the original is acked, so nothing is lost. Back-off
+/// waits run on real time (see <see cref="Relay.OutboxRelay{TContext}"/>); the injected clock stamps the inbox.
 /// </summary>
 public sealed class IntegrationEventConsumer<TContext>(
     ConsumerRegistration registration,
@@ -43,7 +44,12 @@ public sealed class IntegrationEventConsumer<TContext>(
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
     private bool _subscribedToRecovery;
 
+    private readonly TaskCompletionSource _consuming = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public string Name => _queues.Name;
+
+    /// <summary>Completes once the topology is declared and the consumer subscribed (events published from then on reach it).</summary>
+    public Task Consuming => _consuming.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +73,7 @@ public sealed class IntegrationEventConsumer<TContext>(
             try
             {
                 await StartConsumingAsync(stoppingToken);
+                _consuming.TrySetResult();
                 logger.LogInformation("Consumer {Consumer} consumes {Types}", Name, string.Join(", ", _handled.Select(t => t.Name).Order(StringComparer.Ordinal)));
                 break;
             }
@@ -83,7 +90,7 @@ public sealed class IntegrationEventConsumer<TContext>(
                 }
 
                 await CloseChannelsAsync();
-                await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
@@ -95,7 +102,7 @@ public sealed class IntegrationEventConsumer<TContext>(
             try
             {
                 await CleanUpInboxAsync(stoppingToken);
-                await Task.Delay(CleanupInterval, time, stoppingToken);
+                await Task.Delay(CleanupInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -104,7 +111,7 @@ public sealed class IntegrationEventConsumer<TContext>(
             catch (Exception exception)
             {
                 logger.LogWarning(exception, "Consumer {Consumer} could not delete old inbox rows", Name);
-                await Task.Delay(CleanupInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(CleanupInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

@@ -18,7 +18,9 @@ namespace TradingPlatform.Messaging.Relay;
 /// lets one relay at a time work (rows locked <c>FOR UPDATE SKIP LOCKED</c> by two relays could otherwise be published
 /// out of order), and the others find the lock taken and wait for the next pass. A row is marked sent only after the
 /// broker confirmed it, so a crash between the two republishes it (at least once; consumers are idempotent). While the
-/// broker is down the relay retries with capped exponential back-off and logs once per outage.
+/// broker is down the relay retries with capped exponential back-off and logs once per outage. Waits run on real time:
+/// they are about a broker's recovery, and a business clock that a test holds still must not freeze the relay (the
+/// injected <see cref="TimeProvider"/> stamps sent-at times and the retention cut-off).
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceProvider services,
@@ -77,7 +79,7 @@ public sealed class OutboxRelay<TContext>(
                 await CloseChannelAsync();
                 try
                 {
-                    await Task.Delay(delay, time, stoppingToken);
+                    await Task.Delay(delay, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

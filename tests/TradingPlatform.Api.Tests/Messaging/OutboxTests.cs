@@ -1,0 +1,89 @@
+using System.Net;
+using TradingPlatform.Api.Tests.Support;
+using TradingPlatform.Api.Tests.Support.Auth;
+using TradingPlatform.Messaging.Contracts;
+using TradingPlatform.Testing;
+
+namespace TradingPlatform.Api.Tests.Messaging;
+
+/// <summary>Trading changes write their integration events with the change, and a consumer receives them in order.</summary>
+[Collection(InfrastructureFixture.CollectionName)]
+public sealed class OutboxTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task Placing_and_filling_an_order_writes_its_events_with_the_change_and_a_consumer_receives_them_in_order()
+    {
+        await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        var (user, client) = await factory.CreateUserWithClientAsync();
+        var accountId = await client.CreateAccountAsync(50_000m);
+        await factory.PublishAsync("BTC-USD", 60_000m, 60_010m);
+
+        using var placed = await client.PlaceAsync(accountId, new { symbol = "BTC-USD", type = "market", side = "buy", quantity = 0.5m, leverage = 2 });
+        var order = await placed.ReadDataAsync(HttpStatusCode.Created);
+        var orderId = order.GetProperty("id").GetGuid();
+
+        // Committed with the change: there as soon as the request returns.
+        var rows = await OutboxRows.ForAccountAsync(factory, accountId);
+        var types = rows.Select(row => row.Type).ToHashSet();
+        Assert.Superset(new HashSet<string>
+        {
+            nameof(OrderUpdatedIntegrationEvent), nameof(OrderFilledIntegrationEvent),
+            nameof(PositionChangedIntegrationEvent), nameof(BalanceChangedIntegrationEvent),
+        }, types);
+
+        var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId, events => events.Count >= rows.Count, "the account's events");
+        Assert.Equal(rows.Select(row => row.Id), received.Select(e => e.Id));
+
+        var fill = Assert.Single(received.OfType<OrderFilledIntegrationEvent>());
+        Assert.Equal(user.Id, fill.UserId);
+        Assert.Equal(orderId, fill.OrderId);
+        Assert.Equal("buy", fill.Side);
+        Assert.Equal(0.5m, fill.Quantity);
+        Assert.Equal(order.GetProperty("averagePrice").GetDecimal(), fill.Price);
+        var opened = Assert.Single(received.OfType<PositionChangedIntegrationEvent>());
+        Assert.Equal("OPENED", opened.Action);
+        Assert.Equal("LONG", opened.Position.Side);
+        Assert.Equal(fill.PositionId, opened.Position.Id);
+        Assert.NotNull(opened.Position.CurrentPrice);
+        Assert.Equal("filled", received.OfType<OrderUpdatedIntegrationEvent>().Last().Order.Status);
+        var balance = received.OfType<BalanceChangedIntegrationEvent>().Last();
+        var account = await client.GetDataAsync($"/api/accounts/{accountId}");
+        Assert.Equal(account.GetProperty("balance").GetDecimal(), balance.Balance);
+        Assert.Equal(account.GetProperty("marginUsed").GetDecimal(), balance.UsedMargin);
+        Assert.Equal(user.Id, balance.UserId);
+    }
+
+    [Fact]
+    public async Task A_rejected_order_writes_no_events()
+    {
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        var (_, client) = await factory.CreateUserWithClientAsync();
+        var accountId = await client.CreateAccountAsync(1_000m);
+        await factory.PublishAsync("BTC-USD", 60_000m, 60_010m);
+        var before = await OutboxRows.ForAccountAsync(factory, accountId);
+
+        using var rejected = await client.PlaceAsync(accountId, new { symbol = "BTC-USD", type = "market", side = "buy", quantity = 10m });
+        await ApiJson.AssertErrorEnvelopeAsync(rejected, HttpStatusCode.UnprocessableEntity, "INSUFFICIENT_BALANCE_ERROR");
+
+        Assert.Equal(before, await OutboxRows.ForAccountAsync(factory, accountId));
+    }
+
+    [Fact]
+    public async Task A_recorded_signal_writes_a_signal_generated_event()
+    {
+        await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        var (_, admin) = await factory.CreateUserWithClientAsync("admin");
+
+        using var response = await admin.PostJsonAsync("/api/signals", new { symbol = "ETH-USD", score = -0.4m, side = "sell", pattern = "breakdown" });
+        var signalId = Guid.Parse((await response.ReadDataAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!);
+
+        var received = await consumer.WaitForAsync(e => e is SignalGeneratedIntegrationEvent s && s.SignalId == signalId, events => events.Count > 0, "the signal");
+        var signal = Assert.IsType<SignalGeneratedIntegrationEvent>(Assert.Single(received));
+        Assert.Equal("ETH-USD", signal.Symbol);
+        Assert.Equal("sell", signal.Signal);
+        Assert.Equal(0.4m, signal.Confidence);
+        Assert.Equal("breakdown", signal.Reasoning);
+    }
+}
