@@ -5,7 +5,7 @@ namespace TradingPlatform.Api.Tests.Messaging;
 /// <summary>Fails every signal for <see cref="Symbol"/> (a handler with a bug), and counts its attempts.</summary>
 public sealed class PoisonSymbolHandler(PoisonAttempts attempts) : TradingPlatform.Messaging.IIntegrationEventHandler<SignalGeneratedIntegrationEvent>
 {
-    public const string Symbol = "SOL-USD";
+    public const string Symbol = "XAU-USD";
 
     public Task HandleAsync(SignalGeneratedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
