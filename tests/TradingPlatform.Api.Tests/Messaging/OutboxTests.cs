@@ -55,6 +55,24 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_commit_wakes_the_relay_without_waiting_for_its_poll()
+    {
+        await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
+        // Polling alone would take ten minutes; only the commit's signal can publish within the wait below.
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure, ("MessagingOptions:PollInterval", "00:10:00"));
+        var (_, client) = await factory.CreateUserWithClientAsync();
+        var accountId = await client.CreateAccountAsync(50_000m);
+        await factory.PublishAsync("ETH-USD", 3_000m, 3_001m);
+
+        using var placed = await client.PlaceAsync(accountId, new { symbol = "ETH-USD", type = "market", side = "buy", quantity = 1m });
+        await placed.ReadDataAsync(HttpStatusCode.Created);
+
+        var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId && e is OrderFilledIntegrationEvent,
+            events => events.Count == 1, "the fill");
+        Assert.Single(received);
+    }
+
+    [Fact]
     public async Task A_rejected_order_writes_no_events()
     {
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);

@@ -6,6 +6,7 @@ using RabbitMQ.Client;
 using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Consumers;
 using TradingPlatform.Messaging.Contracts;
+using TradingPlatform.Messaging.DeadLetters;
 using TradingPlatform.Messaging.Inbox;
 using TradingPlatform.Testing;
 using TradingPlatform.Worker.Analytics;
@@ -62,6 +63,40 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Analytics", StringComparison.Ordinal));
         Assert.Equal(0, await db.FillStatistics.CountAsync(s => s.AccountId == Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task Messages_of_an_unknown_type_or_with_an_unreadable_body_go_straight_to_the_dead_letter_queue()
+    {
+        await using var worker = new ServiceFactory<Program>(infrastructure.Configuration);
+        await WaitUntilConsumingAsync(worker.Services);
+        var unknown = Guid.NewGuid().ToString();
+        var unreadable = Guid.NewGuid().ToString();
+
+        await PublishRawAsync(unknown, "SomethingNobodyKnowsIntegrationEvent", "trading.order_filled", "{}");
+        await PublishRawAsync(unreadable, nameof(OrderFilledIntegrationEvent), "trading.order_filled", "{ not json");
+
+        var browser = worker.Services.GetRequiredService<DeadLetterBrowser>();
+        var deadLetters = await Poll.UntilAsync(
+            async () => (await browser.ListAsync(200, CancellationToken.None)).Single(q => q.Consumer == AnalyticsExtensions.ConsumerName).Messages
+                .Where(m => m.Id == unknown || m.Id == unreadable).ToList(),
+            messages => messages.Count == 2, Timeout, "both messages in the dead-letter queue");
+        var first = deadLetters.Single(m => m.Id == unknown);
+        Assert.Contains("Unknown message type", first.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, first.Attempts);
+        Assert.Equal("trading.order_filled", first.RoutingKey);
+        var second = deadLetters.Single(m => m.Id == unreadable);
+        Assert.Contains("not a valid OrderFilledIntegrationEvent", second.LastError, StringComparison.Ordinal);
+        Assert.Equal("{ not json", second.RawPayload);
+    }
+
+    private async Task PublishRawAsync(string messageId, string type, string routingKey, string body)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.Messaging) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var properties = new BasicProperties { MessageId = messageId, Type = type, DeliveryMode = DeliveryModes.Persistent };
+        await channel.BasicPublishAsync(new MessagingOptions().ExchangeName, routingKey, false, properties, Encoding.UTF8.GetBytes(body));
     }
 
     private static OrderFilledIntegrationEvent Fill(Guid accountId, decimal quantity, decimal price, decimal commission, decimal realizedPnl, DateTimeOffset at) =>
