@@ -17,7 +17,10 @@ namespace TradingPlatform.Messaging.Relay;
 /// marking rows sent in the transaction that read them. It runs in every replica: a transaction-scoped advisory lock
 /// lets one relay at a time work (rows locked <c>FOR UPDATE SKIP LOCKED</c> by two relays could otherwise be published
 /// out of order), and the others find the lock taken and wait for the next pass. A row is marked sent only after the
-/// broker confirmed it, so a crash between the two republishes it (at least once; consumers are idempotent). While the
+/// broker confirmed it, so a crash between the two republishes it (at least once; consumers are idempotent). Order is
+/// the sequence order of committed rows: changes to one account are serialised by its row lock, so its events keep
+/// their order; a row of a concurrent transaction that commits late is still unsent and goes out on the next pass,
+/// never skipped. While the
 /// broker is down the relay retries with capped exponential back-off and logs once per outage. Waits run on real time:
 /// they are about a broker's recovery, and a business clock that a test holds still must not freeze the relay (the
 /// injected <see cref="TimeProvider"/> stamps sent-at times and the retention cut-off).
