@@ -178,9 +178,16 @@ public sealed class IntegrationEventConsumer<TContext>(
             ["x-dead-letter-routing-key"] = _queues.Queue,
         }, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(_queues.DeadLetter, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
-        foreach (var routingKey in _handled.Select(IntegrationEventTypes.RoutingKeyOf).Distinct(StringComparer.Ordinal))
+        var handledKeys = _handled.Select(IntegrationEventTypes.RoutingKeyOf).ToHashSet(StringComparer.Ordinal);
+        foreach (var routingKey in handledKeys)
         {
             await channel.QueueBindAsync(_queues.Queue, _options.ExchangeName, routingKey, cancellationToken: cancellationToken);
+        }
+
+        // A contract whose handler was removed since the last start must stop arriving (unbinding a missing binding is a no-op).
+        foreach (var routingKey in IntegrationEventTypes.All.Select(IntegrationEventTypes.RoutingKeyOf).Where(key => !handledKeys.Contains(key)).Distinct(StringComparer.Ordinal))
+        {
+            await channel.QueueUnbindAsync(_queues.Queue, _options.ExchangeName, routingKey, cancellationToken: cancellationToken);
         }
     }
 
@@ -216,9 +223,11 @@ public sealed class IntegrationEventConsumer<TContext>(
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-                var attempt = attempts + 1;
+                // The database being unreachable is not the message's fault: it waits with back-off without using an attempt.
+                var transient = IsTransient(exception);
+                var attempt = transient ? attempts : attempts + 1;
                 var error = $"{exception.GetType().Name}: {exception.Message}";
-                if (attempt >= _options.MaxAttempts)
+                if (!transient && attempt >= _options.MaxAttempts)
                 {
                     logger.LogError(exception, "Consumer {Consumer} failed message {MessageId} ({Type}) {Attempts} times; dead-lettering it",
                         Name, integrationEvent.Id, properties.Type, attempt);
@@ -226,7 +235,7 @@ public sealed class IntegrationEventConsumer<TContext>(
                 }
                 else
                 {
-                    var delay = RetryDelay(attempt);
+                    var delay = transient ? _options.MaxRetryDelay : RetryDelay(attempt);
                     logger.LogWarning(exception, "Consumer {Consumer} failed message {MessageId} ({Type}), attempt {Attempt} of {MaxAttempts}; retrying in {Delay}",
                         Name, integrationEvent.Id, properties.Type, attempt, _options.MaxAttempts, delay);
                     await MoveAsync(_queues.Retry, delivery, attempt, error, delay, cancellationToken);
@@ -279,9 +288,15 @@ public sealed class IntegrationEventConsumer<TContext>(
     {
         integrationEvent = null!;
         var type = IntegrationEventTypes.Find(delivery.BasicProperties.Type);
-        if (type is null || !_handled.Contains(type))
+        if (type is null)
         {
             problem = $"Unknown message type '{delivery.BasicProperties.Type}'.";
+            return false;
+        }
+
+        if (!_handled.Contains(type))
+        {
+            problem = $"Consumer {Name} has no handler for message type '{type.Name}'.";
             return false;
         }
 
@@ -341,6 +356,10 @@ public sealed class IntegrationEventConsumer<TContext>(
             _publishGate.Release();
         }
     }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or Npgsql.NpgsqlException { IsTransient: true }
+        || exception.InnerException is Npgsql.NpgsqlException { IsTransient: true };
 
     private TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromTicks(Math.Min(_options.FirstRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 30)), _options.MaxRetryDelay.Ticks));
