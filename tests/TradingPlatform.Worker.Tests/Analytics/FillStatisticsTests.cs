@@ -61,6 +61,7 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges());
         Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Analytics", StringComparison.Ordinal));
         Assert.Equal(0, await db.FillStatistics.CountAsync(s => s.AccountId == Guid.NewGuid()));
     }
