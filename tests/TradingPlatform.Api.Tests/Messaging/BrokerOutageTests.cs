@@ -48,7 +48,11 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         await PlaceAsync(client, accountId, "buy", 1m);
         await PlaceAsync(client, accountId, "sell", 1.5m);
         await PlaceAsync(client, accountId, "buy", 0.5m);
-        Assert.True((await PendingAsync(api)) > 0, "Events written while the broker is down wait in the outbox.");
+        // Events written while the broker is down wait in the outbox, and the admin endpoint says so.
+        var (_, admin) = await api.CreateUserWithClientAsync("admin");
+        var outbox = await admin.GetDataAsync("/api/admin/messaging/outbox");
+        Assert.True(outbox.GetProperty("pending").GetInt64() > 0, outbox.ToString());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, outbox.GetProperty("oldestPendingAt").ValueKind);
         await ServerProcess.WaitUntilRestartedAsync(_servers.Application, "messaging");
         await PlaceAsync(client, accountId, "sell", 2m);
 

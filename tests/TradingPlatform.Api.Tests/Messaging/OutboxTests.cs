@@ -55,6 +55,62 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Closing_a_position_writes_a_closed_position_event_with_its_realized_pnl()
+    {
+        await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        var (_, client) = await factory.CreateUserWithClientAsync();
+        var accountId = await client.CreateAccountAsync(50_000m);
+        await factory.PublishAsync("ETH-USD", 3_000m, 3_001m);
+        using (var opened = await client.PlaceAsync(accountId, new { symbol = "ETH-USD", type = "market", side = "buy", quantity = 2m }))
+        {
+            await opened.ReadDataAsync(HttpStatusCode.Created);
+        }
+
+        await factory.PublishAsync("ETH-USD", 3_100m, 3_101m);
+        using (var closed = await client.PlaceAsync(accountId, new { symbol = "ETH-USD", type = "market", side = "sell", quantity = 2m }))
+        {
+            await closed.ReadDataAsync(HttpStatusCode.Created);
+        }
+
+        var rows = await OutboxRows.ForAccountAsync(factory, accountId);
+        var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId, events => events.Count >= rows.Count, "the account's events");
+        Assert.Equal(rows.Select(row => row.Id), received.Select(e => e.Id));
+        var positions = received.OfType<PositionChangedIntegrationEvent>().ToList();
+        Assert.Equal("OPENED", positions[0].Action);
+        var close = positions[^1];
+        Assert.Equal("CLOSED", close.Action);
+        Assert.Equal("closed", close.Position.Status);
+        Assert.InRange(close.Position.RealizedPnl, 1m, 2m * (3_100m - 3_001m));
+        var closingFill = received.OfType<OrderFilledIntegrationEvent>().Last();
+        Assert.Equal("sell", closingFill.Side);
+        Assert.Equal(close.Position.RealizedPnl, closingFill.RealizedPnl);
+    }
+
+    [Fact]
+    public async Task Two_relays_publish_one_accounts_events_in_order()
+    {
+        await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
+        // Two Api replicas on one database: both relays run, the one that takes the lock publishes.
+        await using var first = await TradingKit.StartTradingAsync(infrastructure);
+        await using var second = await TradingKit.StartTradingAsync(infrastructure);
+        var (_, client) = await first.CreateUserWithClientAsync();
+        var accountId = await client.CreateAccountAsync(1_000_000m);
+        await first.PublishAsync("ETH-USD", 3_000m, 3_001m);
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var placed = await client.PlaceAsync(accountId, new { symbol = "ETH-USD", type = "market", side = i % 2 == 0 ? "buy" : "sell", quantity = 1m + i });
+            await placed.ReadDataAsync(HttpStatusCode.Created);
+        }
+
+        var rows = await OutboxRows.ForAccountAsync(first, accountId);
+        var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId, events => events.Count >= rows.Count, "the account's events");
+        Assert.Equal(rows.Select(row => row.Id), received.Select(e => e.Id));
+        Assert.Equal(10, received.OfType<OrderUpdatedIntegrationEvent>().Where(e => e.Order.Status == "filled").Select(e => e.Order.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_commit_wakes_the_relay_without_waiting_for_its_poll()
     {
         await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
