@@ -16,6 +16,7 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IMessagingStartGate, TradingSchemaGate>();
         builder.Services.AddOutbox<TradingDbContext>();
         builder.Services.AddIntegrationEventConsumer<TradingDbContext>(ConsumerName);
         return builder;

@@ -27,7 +27,7 @@ public sealed class IntegrationEventConsumer<TContext>(
     ConsumerRegistration registration,
     IServiceProvider services,
     IServiceScopeFactory scopes,
-    IEnumerable<IConsumerStartGate> gates,
+    IEnumerable<IMessagingStartGate> gates,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     ILogger<IntegrationEventConsumer<TContext>> logger) : BackgroundService
@@ -53,9 +53,16 @@ public sealed class IntegrationEventConsumer<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var gate in gates)
+        try
         {
-            await gate.WaitAsync(stoppingToken);
+            foreach (var gate in gates)
+            {
+                await gate.WaitAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
         }
 
         var isService = services.GetRequiredService<IServiceProviderIsService>();

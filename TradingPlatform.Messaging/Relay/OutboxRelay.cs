@@ -29,6 +29,7 @@ public sealed class OutboxRelay<TContext>(
     IServiceProvider services,
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    IEnumerable<IMessagingStartGate> gates,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -43,6 +44,18 @@ public sealed class OutboxRelay<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            foreach (var gate in gates)
+            {
+                await gate.WaitAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         var delay = FirstRetryDelay;
         DateTimeOffset? outageSince = null;
         while (!stoppingToken.IsCancellationRequested)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Messaging;
-using TradingPlatform.Messaging.Consumers;
 using TradingPlatform.Messaging.Contracts;
 
 namespace TradingPlatform.Worker.Analytics;
@@ -15,7 +14,7 @@ internal static class AnalyticsExtensions
     {
         builder.AddNpgsqlDbContext<AnalyticsDbContext>("tradingdb", options => options.UseNpgsql(AnalyticsDbContext.ConfigureNpgsql));
         builder.Services.AddSingleton<AnalyticsSchema>();
-        builder.Services.AddSingleton<IConsumerStartGate>(provider => provider.GetRequiredService<AnalyticsSchema>());
+        builder.Services.AddSingleton<IMessagingStartGate>(provider => provider.GetRequiredService<AnalyticsSchema>());
         builder.Services.AddHostedService<AnalyticsMigrationService>();
         builder.Services.AddScoped<IIntegrationEventHandler<OrderFilledIntegrationEvent>, FillStatisticsHandler>();
         builder.Services.AddIntegrationEventConsumer<AnalyticsDbContext>(ConsumerName);

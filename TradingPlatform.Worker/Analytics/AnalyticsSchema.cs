@@ -1,9 +1,9 @@
-using TradingPlatform.Messaging.Consumers;
+using TradingPlatform.Messaging;
 
 namespace TradingPlatform.Worker.Analytics;
 
 /// <summary>Completes once the analytics migrations are applied; the consumer waits for it before taking messages.</summary>
-internal sealed class AnalyticsSchema : IConsumerStartGate
+internal sealed class AnalyticsSchema : IMessagingStartGate
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
