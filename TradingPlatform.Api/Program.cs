@@ -4,6 +4,7 @@ using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Market;
+using TradingPlatform.Api.Messaging;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Api.Signals;
@@ -17,6 +18,7 @@ builder.AddApiDocumentation();
 builder.AddApplicationServices();
 builder.AddMarket();
 builder.AddTrading();
+builder.AddMessaging();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapMarketApi();
 app.MapTradingEndpoints();
 app.MapStrategiesApi();
 app.MapSignalsApi();
+app.MapMessagingApi();
 
 app.Run();
 

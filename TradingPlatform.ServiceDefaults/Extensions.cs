@@ -89,7 +89,10 @@ public static class Extensions
                             request.RequestUri?.AbsolutePath is not (HealthEndpointPath or AlivenessEndpointPath))
                     .AddNpgsql()
                     // RabbitMQ.Client 7 emits activities itself; it only needs its sources listened to.
-                    .AddSource(RabbitMQActivitySource.PublisherSourceName, RabbitMQActivitySource.SubscriberSourceName);
+                    .AddSource(RabbitMQActivitySource.PublisherSourceName, RabbitMQActivitySource.SubscriberSourceName)
+                    // TradingPlatform.Messaging's producer and consumer spans (MessagingTelemetry.SourceName; a literal,
+                    // as the libraries that use ServiceDefaults must not be referenced from here).
+                    .AddSource("TradingPlatform.Messaging");
             });
 
         builder.AddOpenTelemetryExporters();

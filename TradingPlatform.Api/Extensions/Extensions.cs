@@ -6,6 +6,7 @@ using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
+using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.Trading.Data;
 
@@ -18,7 +19,9 @@ internal static class Extensions
     /// <summary>The Api's dependencies, named as the AppHost names its resources.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", options => options.UseNpgsql(TradingDbContext.ConfigureNpgsql));
+        // Commits of the trading context wake the outbox relay, so events are published at once.
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", options =>
+            options.UseNpgsql(TradingDbContext.ConfigureNpgsql).AddInterceptors(OutboxCommitInterceptor.Instance));
         builder.Services.AddSchemaMigrations<TradingDbContext>(TradingMigrationsHealthCheckName, "trading store");
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TradingPlatform.Messaging.Contracts;
+using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Signals;
 using TradingPlatform.Trading.Strategies;
@@ -9,9 +11,10 @@ namespace TradingPlatform.Api.Signals;
 
 /// <summary>
 /// Records and reads the market-wide signals stream. Strategies and (later) the AI service call
-/// <see cref="RecordAsync"/> in-process with their <see cref="SignalSource"/>; the admin endpoint uses it too.
+/// <see cref="RecordAsync"/> in-process with their <see cref="SignalSource"/>; the admin endpoint uses it too. Each
+/// recorded signal writes a <see cref="SignalGeneratedIntegrationEvent"/> to the outbox in the same SaveChanges.
 /// </summary>
-public sealed class SignalStore(TradingDbContext db, TimeProvider time, ILogger<SignalStore> logger)
+public sealed class SignalStore(TradingDbContext db, IOutbox outbox, TimeProvider time, ILogger<SignalStore> logger)
 {
     /// <summary>Validates and stores a signal.</summary>
     /// <exception cref="ArgumentException">Unknown symbol or strategy, score outside -1..1, meta not a small JSON object.</exception>
@@ -27,6 +30,11 @@ public sealed class SignalStore(TradingDbContext db, TimeProvider time, ILogger<
         var entity = Signal.Create(
             signal.Symbol, signal.Time ?? now, signal.Score, signal.Side, signal.Source, now, signal.Pattern, MetaJson(signal.Meta), signal.StrategyId);
         db.Add(entity);
+        // The contract speaks buy/sell/hold with a confidence of 0..1; the stream's score is signed (-1..1).
+        var side = entity.Side switch { SignalSide.Buy => "buy", SignalSide.Sell => "sell", _ => "hold" };
+        outbox.Add(new SignalGeneratedIntegrationEvent(
+            entity.Id.Value, entity.Symbol, side, Math.Abs(entity.Score), entity.Pattern, Price: null,
+            entity.Source.Kind.ToString().ToLowerInvariant(), entity.Time) { OccurredAt = now });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Signal {SignalId} recorded: {Symbol} {Side} {Score} from {SourceKind}", entity.Id, entity.Symbol, entity.Side, entity.Score, entity.Source.Kind);
         return entity;

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.Api.Messaging;
+using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Common;
 using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 
 namespace TradingPlatform.Api.Trading;
@@ -12,9 +15,10 @@ namespace TradingPlatform.Api.Trading;
 /// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>),
 /// loads its open positions and working orders, lets the domain change them, and writes everything the change
 /// produced (orders, fills, positions, ledger entries) before committing. Every change to an account goes through here,
-/// so changes to one account are serialised and concurrent orders can never spend the same margin twice.
+/// so changes to one account are serialised and concurrent orders can never spend the same margin twice. The
+/// integration events of the change go to the outbox in the same transaction: they exist exactly when the change does.
 /// </summary>
-internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time)
+internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOutbox outbox, IMarketView market)
 {
     /// <param name="ownerId">The caller's user id; another user's account answers 404, like an unknown one. Null for the platform itself.</param>
     public async Task<T> ChangeAsync<T>(
@@ -40,6 +44,11 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time)
             db.Positions.AddRange(book.NewPositions);
             db.Fills.AddRange(book.NewFills);
             db.LedgerEntries.AddRange(book.NewEntries);
+            foreach (var integrationEvent in TradingIntegrationEvents.From(book, market))
+            {
+                outbox.Add(integrationEvent);
+            }
+
             try
             {
                 await db.SaveChangesAsync(token);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using TradingPlatform.Messaging;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
@@ -40,6 +41,10 @@ public class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbCo
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TradingDbContext).Assembly);
+        // Integration events commit with the trading change that produced them; the Api's consumers record what they
+        // processed in the inbox next to the data their handlers change.
+        modelBuilder.AddOutbox(Schema);
+        modelBuilder.AddInbox(Schema);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,5 @@
 using TradingPlatform.Trading.Data;
+using TradingPlatform.Worker.Analytics;
 
 namespace TradingPlatform.Worker.Extensions;
 
@@ -10,5 +11,6 @@ internal static class Extensions
         builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb");
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");
+        builder.AddAnalytics();
     }
 }

@@ -1,0 +1,24 @@
+using TradingPlatform.Messaging;
+using TradingPlatform.Trading.Data;
+
+namespace TradingPlatform.Api.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>The Api's consumer; its queue is <c>api.realtime</c>.</summary>
+    public const string ConsumerName = "api.realtime";
+
+    /// <summary>
+    /// The trading outbox (written by <see cref="Trading.AccountBookStore"/> and the signal store, relayed to the exchange)
+    /// and the Api's consumer, which consumes whatever contracts have an <see cref="IIntegrationEventHandler{TEvent}"/>
+    /// registered (the real-time channels register theirs), with its inbox in <see cref="TradingDbContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IMessagingStartGate, TradingSchemaGate>();
+        builder.Services.AddOutbox<TradingDbContext>();
+        builder.Services.AddIntegrationEventConsumer<TradingDbContext>(ConsumerName);
+        return builder;
+    }
+}
