@@ -5,6 +5,7 @@ using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Realtime;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
@@ -17,6 +18,7 @@ builder.AddApiDocumentation();
 builder.AddApplicationServices();
 builder.AddMarket();
 builder.AddTrading();
+builder.AddRealtime();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRedisRateLimiting();
+app.UseWebSockets();
 
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
@@ -34,6 +37,7 @@ app.MapMarketApi();
 app.MapTradingEndpoints();
 app.MapStrategiesApi();
 app.MapSignalsApi();
+app.MapRealtimeApi();
 
 app.Run();
 

@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace TradingPlatform.Api.Realtime.Connections;
+
+/// <summary>This replica's open connections; a connection is here from accept until its socket is gone.</summary>
+internal sealed class ConnectionRegistry
+{
+    private readonly ConcurrentDictionary<Guid, RealtimeConnection> _connections = new();
+
+    public int Count => _connections.Count;
+
+    public ICollection<RealtimeConnection> All => _connections.Values;
+
+    public void Add(RealtimeConnection connection) => _connections[connection.Id] = connection;
+
+    public void Remove(RealtimeConnection connection) => _connections.TryRemove(connection.Id, out _);
+}
