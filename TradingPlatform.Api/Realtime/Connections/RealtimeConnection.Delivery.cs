@@ -186,7 +186,7 @@ internal sealed partial class RealtimeConnection
                 break;
             case EnqueueResult.Overflow:
                 _services.Metrics.SlowConsumerClosed();
-                Close(CloseCodes.SlowConsumer, "Slow consumer; reconnect and resume");
+                Close(CloseCodes.SlowConsumer, "Slow consumer; reconnect and resume", discardPending: true);
                 break;
         }
     }

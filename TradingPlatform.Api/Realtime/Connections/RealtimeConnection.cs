@@ -56,6 +56,12 @@ internal sealed partial class RealtimeConnection : IDisposable
     /// </summary>
     internal SendGate Gate { get; } = new();
 
+    /// <summary>Messages waiting to be sent (for tests of back-pressure).</summary>
+    internal int QueuedCount => _queue.Count;
+
+    /// <summary>Whether a close has been queued.</summary>
+    internal bool IsClosing => _queue.IsClosed;
+
     public async Task RunAsync(string? queryToken, CancellationToken aborted)
     {
         _services.Registry.Add(this);
@@ -115,10 +121,13 @@ internal sealed partial class RealtimeConnection : IDisposable
     }
 
     /// <summary>Closes the socket with <paramref name="code"/> after what is being written; safe from any thread or timer.</summary>
-    public void Close(int code, string reason)
+    public void Close(int code, string reason, bool discardPending = false)
     {
-        if (_queue.Close(code, reason))
+        if (_queue.Close(code, reason, discardPending))
         {
+            // Whatever the client does, the socket is gone within two graces: the close frame waits for the send loop,
+            // and the receive loop for the client's answer.
+            _receiveCancellation.CancelAfter(CloseHandshakeGrace * 2);
             _services.Logger.LogDebug("Closing WebSocket {ConnectionId} with {Code}: {Reason}", Id, code, reason);
         }
     }

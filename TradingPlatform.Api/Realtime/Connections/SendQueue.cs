@@ -25,6 +25,17 @@ internal sealed class SendQueue(int capacity) : IDisposable
         }
     }
 
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closed;
+            }
+        }
+    }
+
     public EnqueueResult Enqueue(Outbound message)
     {
         lock (_gate)
@@ -56,8 +67,11 @@ internal sealed class SendQueue(int capacity) : IDisposable
         return EnqueueResult.Queued;
     }
 
-    /// <summary>Discards what is queued and makes a close frame the next (and last) thing sent.</summary>
-    public bool Close(int code, string reason)
+    /// <summary>
+    /// Makes a close frame the last thing sent: after what is queued (an error explaining the close reaches the
+    /// client first), or instead of it when <paramref name="discardPending"/> (a slow consumer cannot take more).
+    /// </summary>
+    public bool Close(int code, string reason, bool discardPending = false)
     {
         lock (_gate)
         {
@@ -67,8 +81,12 @@ internal sealed class SendQueue(int capacity) : IDisposable
             }
 
             _closed = true;
-            _items.Clear();
-            _byKey.Clear();
+            if (discardPending)
+            {
+                _items.Clear();
+                _byKey.Clear();
+            }
+
             _items.AddLast(new Outbound([], CloseCode: code, CloseReason: reason));
         }
 

@@ -30,17 +30,26 @@ internal sealed class RealtimeFanout(
         prices.OnMessage(message => Safely(() => OnPrices(message.Message)));
         var shared = await subscriber.SubscribeAsync(publisher.PublicChannel);
         shared.OnMessage(message => Safely(() => OnPublic(message.Message)));
-        _queues.AddRange([user, prices, shared]);
+        lock (_queues)
+        {
+            _queues.AddRange([user, prices, shared]);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var queue in _queues)
+        // The host may stop twice (WebApplicationFactory disposal): take the queues once.
+        ChannelMessageQueue[] queues;
+        lock (_queues)
+        {
+            queues = [.. _queues];
+            _queues.Clear();
+        }
+
+        foreach (var queue in queues)
         {
             await queue.UnsubscribeAsync();
         }
-
-        _queues.Clear();
     }
 
     private void OnUser(RedisValue value)
