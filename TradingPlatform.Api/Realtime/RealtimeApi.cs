@@ -34,7 +34,13 @@ public static class RealtimeApi
         }
 
         var services = context.RequestServices.GetRequiredService<RealtimeServices>();
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var options = services.Options.Value;
+        // Keep-alive pings with a timeout find peers that vanished without a close (a crashed client, a dropped network).
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = options.KeepAliveInterval,
+            KeepAliveTimeout = options.KeepAliveTimeout,
+        });
         using var connection = new RealtimeConnection(socket, services, kind, accountId);
         var token = context.Request.Query["token"].ToString();
         await connection.RunAsync(token.Length > 0 ? token : null, context.RequestAborted);

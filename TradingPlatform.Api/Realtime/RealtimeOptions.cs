@@ -43,6 +43,14 @@ public sealed class RealtimeOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SystemStatusInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the server pings a client (WebSocket ping frames, answered by any client library).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A client that does not answer a ping within this time is dropped.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Prefix of every Redis key and pub/sub channel this feature uses.</summary>
     [Required]
     public string RedisPrefix { get; set; } = "realtime";

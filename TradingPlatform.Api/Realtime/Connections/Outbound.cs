@@ -10,5 +10,6 @@ internal sealed record Outbound(
     SeqCounter? Counter = null,
     string? ConflationKey = null,
     bool Critical = false,
+    bool Replay = false,
     int? CloseCode = null,
     string? CloseReason = null);

@@ -106,7 +106,7 @@ internal sealed partial class RealtimeConnection
                 if (missed is null)
                 {
                     var body = Envelope.Open(MessageTypes.Snapshot, new { channel, reason = "replay_window_exceeded", lastSeq = current, items = snapshot }, _services.Time.GetUtcNow(), channel);
-                    Enqueue(new Outbound(Envelope.Close(body, current), Critical: true));
+                    Enqueue(new Outbound(Envelope.Close(body, current), Critical: true, Replay: true));
                     subscription.LastQueued = current;
                 }
                 else
@@ -115,7 +115,7 @@ internal sealed partial class RealtimeConnection
                     {
                         if (MatchesAccount(subscription, replayed))
                         {
-                            QueueUser(subscription, seq, replayed);
+                            QueueUser(subscription, seq, replayed, replay: true);
                         }
                         else
                         {
@@ -126,7 +126,7 @@ internal sealed partial class RealtimeConnection
 
                 foreach (var (seq, live) in subscription.Held!.OrderBy(h => h.Seq))
                 {
-                    QueueUser(subscription, seq, live);
+                    QueueUser(subscription, seq, live, replay: true);
                 }
             }
         }
@@ -151,7 +151,7 @@ internal sealed partial class RealtimeConnection
     }
 
     /// <summary>Queues a user-channel message once: a seq at or below what was queued already is a duplicate.</summary>
-    private void QueueUser(Subscription subscription, long seq, byte[] message)
+    private void QueueUser(Subscription subscription, long seq, byte[] message, bool replay = false)
     {
         if (seq <= subscription.LastQueued)
         {
@@ -159,7 +159,7 @@ internal sealed partial class RealtimeConnection
         }
 
         subscription.LastQueued = seq;
-        Enqueue(new Outbound(message, Critical: true));
+        Enqueue(new Outbound(message, Critical: true, Replay: replay));
     }
 
     private static bool MatchesAccount(Subscription subscription, byte[] message)

@@ -180,22 +180,34 @@ internal sealed partial class RealtimeConnection : IDisposable
                     return;
                 }
 
+                if (_queue.IsClosed)
+                {
+                    // We closed: read (and drop) until the client answers with its close frame, so that it gets
+                    // ours before the connection ends; Close() bounds how long that may take.
+                    continue;
+                }
+
                 if (message.Length + result.Count > _options.MaxMessageBytes)
                 {
                     Close(CloseCodes.MessageTooBig, $"Messages are limited to {_options.MaxMessageBytes} bytes");
-                    return;
+                    continue;
                 }
 
                 message.Write(buffer, 0, result.Count);
             }
             while (!result.EndOfMessage);
 
+            if (_queue.IsClosed)
+            {
+                continue;
+            }
+
             if (!_bucket.TryTake())
             {
                 if (++_strikes >= _options.RateLimitStrikes)
                 {
                     Close(CloseCodes.PolicyViolation, "Rate limit exceeded");
-                    return;
+                    continue;
                 }
 
                 SendError(ErrorCodesFor.RateLimit, "Too many messages; slow down.");

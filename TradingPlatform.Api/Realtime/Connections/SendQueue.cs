@@ -51,7 +51,7 @@ internal sealed class SendQueue(int capacity) : IDisposable
                 return EnqueueResult.Conflated;
             }
 
-            if (_items.Count >= capacity)
+            if (_items.Count >= capacity && !message.Replay)
             {
                 return message.Critical ? EnqueueResult.Overflow : EnqueueResult.Dropped;
             }

@@ -48,7 +48,14 @@ internal sealed class RealtimeFanout(
 
         foreach (var queue in queues)
         {
-            await queue.UnsubscribeAsync();
+            try
+            {
+                await queue.UnsubscribeAsync();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or RedisException)
+            {
+                // The multiplexer went first (it is a singleton disposed with the container): its subscriptions went with it.
+            }
         }
     }
 

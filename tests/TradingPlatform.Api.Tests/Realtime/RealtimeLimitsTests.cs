@@ -113,20 +113,25 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
         var registry = factory.Services.GetRequiredService<ConnectionRegistry>();
         var polite = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
         await polite.SubscribeAsync("orders", "positions");
-        var unauthenticated = await RealtimeSocket.ConnectAsync(factory);
+        await using var unauthenticated = await RealtimeSocket.ConnectAsync(factory);
         await unauthenticated.WaitForAsync("connected");
-        var rude = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
-        await rude.SendAsync(new { type = "subscribe", channel = "price_updates", symbols = new[] { "BTC-USD" } });
-        await rude.WaitForAsync("subscribed");
+        await using var oversized = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
+        await oversized.SendAsync(new { type = "subscribe", channel = "price_updates", symbols = new[] { "BTC-USD" } });
+        await oversized.WaitForAsync("subscribed");
         Assert.Equal(3, registry.Count);
 
+        // Closed by the client, by the auth deadline, and by the server for a message over the limit.
         await polite.DisposeAsync();
-        await unauthenticated.DisposeAsync();
-        await rude.AbortAsync();
-
+        await Eventually.TrueAsync(() => registry.Count == 2, "the politely closed connection to leave the registry");
+        factory.Time!.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(CloseCodes.Unauthenticated, await unauthenticated.WaitForCloseAsync());
+        await Eventually.TrueAsync(() => registry.Count == 1, "the unauthenticated connection to leave the registry");
+        await oversized.SendBytesAsync(new byte[(64 * 1024) + 1]);
+        Assert.Equal(CloseCodes.MessageTooBig, await oversized.WaitForCloseAsync());
         await Eventually.TrueAsync(() => registry.Count == 0, "every connection to leave the registry");
-        // The auth deadline of the unauthenticated one was cancelled with it: advancing past it finds nothing to close.
-        factory.Time!.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(0, registry.Count);
+
+        // Nothing was left subscribed: a tick reaches no connection (and throws nowhere).
+        await factory.PublishAsync("BTC-USD", 60_000m, 60_010m);
+        Assert.Empty(registry.All);
     }
 }

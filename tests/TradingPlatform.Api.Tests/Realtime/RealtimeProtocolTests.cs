@@ -14,11 +14,13 @@ public sealed class RealtimeProtocolTests(InfrastructureFixture infrastructure)
     {
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);
         var user = await factory.CreateUserAsync();
-        await using var socket = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
+        await using var socket = await RealtimeSocket.ConnectAsync(factory);
+        await socket.SendAsync(new { type = "auth", token = await factory.MintTokenAsync(user) });
         await socket.SendAsync(new { type = "ping", requestId = "r-1" });
         var pong = await socket.WaitForAsync("pong");
 
         Assert.Equal("r-1", pong.GetProperty("data").GetProperty("requestId").GetString());
+        Assert.Equal(["connected", "authenticated"], socket.Seen.Select(m => m.GetProperty("type").GetString()));
         foreach (var message in socket.Seen.Append(pong))
         {
             Assert.Equal(["type", "data", "timestamp", "channel", "seq"], message.EnumerateObject().Select(p => p.Name));

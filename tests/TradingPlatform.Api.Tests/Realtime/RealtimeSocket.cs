@@ -110,8 +110,9 @@ public sealed class RealtimeSocket : IAsyncDisposable
         {
             await CloseAsync();
         }
-        catch (WebSocketException)
+        catch (Exception exception) when (exception is WebSocketException or IOException)
         {
+            // The server closed first; there is nothing to close politely.
         }
 
         _socket.Dispose();
