@@ -55,6 +55,12 @@ internal sealed partial class RealtimeConnection
             _services.Logger.LogWarning(exception, "WebSocket {ConnectionId}: {Type} failed", Id, message.Type);
             SendError(ErrorCodesFor.Unavailable, "A dependency is unavailable; try again.");
         }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug answering one message must not take the client's socket (and its subscriptions) down with it.
+            _services.Logger.LogError(exception, "WebSocket {ConnectionId}: {Type} failed", Id, message.Type);
+            SendError(ErrorCodesFor.Internal, "The message could not be handled.");
+        }
     }
 
     private async Task AuthenticateAsync(string token, CancellationToken cancellationToken)

@@ -46,6 +46,7 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
     public async Task A_slow_client_gets_only_the_latest_price_per_symbol()
     {
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        using var meters = new RealtimeMeterListener(factory);
         var user = await factory.CreateUserAsync();
         await using var socket = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
         await socket.SendAsync(new { type = "subscribe", channel = "price_updates", symbols = new[] { "BTC-USD", "ETH-USD" } });
@@ -69,6 +70,8 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
         Assert.Equal(60_049m, btc[^1].GetProperty("data").GetProperty("bid").GetDecimal());
         // Seq numbers what was sent: no gaps for the conflated ticks.
         Assert.Equal(Enumerable.Range(1, btc.Count).Select(i => (long)i), btc.Select(m => m.GetProperty("seq").GetInt64()));
+        Assert.Equal(50 - btc.Count, meters["realtime.messages.conflated"]);
+        Assert.Equal(1, meters["realtime.connections"]);
     }
 
     [Fact]
@@ -109,6 +112,7 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
     public async Task Nothing_outlives_a_closed_socket()
     {
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        using var meters = new RealtimeMeterListener(factory);
         var user = await factory.CreateUserAsync();
         var registry = factory.Services.GetRequiredService<ConnectionRegistry>();
         var polite = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
@@ -133,5 +137,8 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
         // Nothing was left subscribed: a tick reaches no connection (and throws nowhere).
         await factory.PublishAsync("BTC-USD", 60_000m, 60_010m);
         Assert.Empty(registry.All);
+        Assert.Equal(0, meters["realtime.connections"]);
+        // connected, authenticated and two subscribed; connected; connected, authenticated and subscribed.
+        Assert.Equal(8, meters["realtime.messages.sent"]);
     }
 }

@@ -126,6 +126,16 @@ public sealed class RealtimeProtocolTests(InfrastructureFixture infrastructure)
         Assert.True(status.GetProperty("data").GetProperty("components").TryGetProperty("api", out _));
     }
 
+    [Fact]
+    public async Task A_plain_http_request_to_the_socket_url_is_a_400_in_the_error_envelope()
+    {
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        using var response = await factory.CreateClient().GetAsync(new Uri("/ws", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("VALIDATION_ERROR", body.RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
     private static string Code(JsonElement error) => error.GetProperty("data").GetProperty("code").GetString()!;
 
     private static string Message(JsonElement error) => error.GetProperty("data").GetProperty("message").GetString()!;
