@@ -9,7 +9,11 @@ internal sealed class ConnectionRegistry
 
     public int Count => _connections.Count;
 
-    public ICollection<RealtimeConnection> All => _connections.Values;
+    /// <summary>
+    /// A live enumeration (no snapshot copy: the fan-out walks it for every message, with thousands of sockets);
+    /// connections added or removed meanwhile may or may not be seen.
+    /// </summary>
+    public IEnumerable<RealtimeConnection> All => _connections.Select(entry => entry.Value);
 
     public void Add(RealtimeConnection connection) => _connections[connection.Id] = connection;
 
