@@ -6,6 +6,7 @@ using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Messaging;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Realtime;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
@@ -19,6 +20,7 @@ builder.AddApplicationServices();
 builder.AddMarket();
 builder.AddTrading();
 builder.AddMessaging();
+builder.AddRealtime();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRedisRateLimiting();
+app.UseWebSockets();
 
 app.MapDefaultEndpoints();
 app.MapApiDocumentation();
@@ -37,6 +40,7 @@ app.MapTradingEndpoints();
 app.MapStrategiesApi();
 app.MapSignalsApi();
 app.MapMessagingApi();
+app.MapRealtimeApi();
 
 app.Run();
 

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using StackExchange.Redis;
+using TradingPlatform.Api.Realtime.Connections;
+using TradingPlatform.Api.Realtime.Protocol;
+
+namespace TradingPlatform.Api.Realtime.Fanout;
+
+/// <summary>
+/// Every replica's receiving end of the fan-out: subscribes to the user, public and price channels in Redis and hands
+/// each message to this replica's connections. StackExchange.Redis's channel queues deliver one message at a time in
+/// publish order, so a user channel's seqs reach a connection in order.
+/// </summary>
+internal sealed class RealtimeFanout(
+    IConnectionMultiplexer redis,
+    UserChannelLog log,
+    PublicChannelPublisher publisher,
+    ConnectionRegistry registry,
+    TimeProvider time,
+    ILogger<RealtimeFanout> logger) : IHostedService
+{
+    private readonly CandleTracker _candles = new();
+    private readonly List<ChannelMessageQueue> _queues = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var subscriber = redis.GetSubscriber();
+        var user = await subscriber.SubscribeAsync(log.PubSubChannel);
+        user.OnMessage(message => Safely(() => OnUser(message.Message)));
+        var prices = await subscriber.SubscribeAsync(publisher.PricesChannel);
+        prices.OnMessage(message => Safely(() => OnPrices(message.Message)));
+        var shared = await subscriber.SubscribeAsync(publisher.PublicChannel);
+        shared.OnMessage(message => Safely(() => OnPublic(message.Message)));
+        lock (_queues)
+        {
+            _queues.AddRange([user, prices, shared]);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The host may stop twice (WebApplicationFactory disposal): take the queues once.
+        ChannelMessageQueue[] queues;
+        lock (_queues)
+        {
+            queues = [.. _queues];
+            _queues.Clear();
+        }
+
+        foreach (var queue in queues)
+        {
+            try
+            {
+                await queue.UnsubscribeAsync();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or RedisException)
+            {
+                // The multiplexer went first (it is a singleton disposed with the container): its subscriptions went with it.
+            }
+        }
+    }
+
+    private void OnUser(RedisValue value)
+    {
+        if (!UserChannelLog.TryParse(value!, out var userId, out var accountId, out var channel, out var seq, out var message))
+        {
+            return;
+        }
+
+        foreach (var connection in registry.All)
+        {
+            connection.DeliverUser(userId, accountId, channel, seq, message);
+        }
+    }
+
+    private void OnPrices(RedisValue value)
+    {
+        var prices = JsonSerializer.Deserialize<List<PriceUpdateData>>((byte[])value!, Envelope.Json) ?? [];
+        var now = time.GetUtcNow();
+        foreach (var price in prices)
+        {
+            var body = Envelope.Open(MessageTypes.PriceUpdate, price, now, RealtimeChannels.Prices);
+            var candles = _candles.Update(price)
+                .Select(c => (c.Interval, Body: Envelope.Open(MessageTypes.Candle, c, now, RealtimeChannels.Candles)))
+                .ToList();
+            foreach (var connection in registry.All)
+            {
+                connection.DeliverPublic(RealtimeChannels.Prices, price.Symbol, null, body, $"p:{price.Symbol}");
+                foreach (var (interval, candle) in candles)
+                {
+                    connection.DeliverPublic(RealtimeChannels.Candles, price.Symbol, interval, candle, $"c:{price.Symbol}:{interval}");
+                }
+            }
+        }
+    }
+
+    private void OnPublic(RedisValue value)
+    {
+        if (!PublicChannelPublisher.TryParse(value!, out var channel, out _, out var body))
+        {
+            return;
+        }
+
+        foreach (var connection in registry.All)
+        {
+            connection.DeliverPublic(channel, null, null, body, null);
+        }
+    }
+
+    private void Safely(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        {
+            logger.LogWarning(exception, "A WebSocket fan-out message could not be delivered");
+        }
+    }
+}

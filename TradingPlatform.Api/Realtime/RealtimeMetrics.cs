@@ -1,0 +1,38 @@
+using System.Diagnostics.Metrics;
+
+namespace TradingPlatform.Api.Realtime;
+
+/// <summary>The WebSocket meter: open connections, messages sent, and ticks conflated or dropped for slow clients.</summary>
+public sealed class RealtimeMetrics
+{
+    public const string MeterName = "TradingPlatform.Api.Realtime";
+
+    private readonly UpDownCounter<long> _connections;
+    private readonly Counter<long> _sent;
+    private readonly Counter<long> _conflated;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _slowConsumerCloses;
+
+    public RealtimeMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        _connections = meter.CreateUpDownCounter<long>("realtime.connections", description: "Open WebSocket connections");
+        _sent = meter.CreateCounter<long>("realtime.messages.sent", description: "Messages sent to WebSocket clients");
+        _conflated = meter.CreateCounter<long>("realtime.messages.conflated", description: "Ticks replaced by a newer one before a slow client read them");
+        _dropped = meter.CreateCounter<long>("realtime.messages.dropped", description: "Ticks dropped because a client's queue was full");
+        _slowConsumerCloses = meter.CreateCounter<long>("realtime.slow_consumer_closes", description: "Connections closed with 4008 (slow consumer)");
+    }
+
+    public void Opened() => _connections.Add(1);
+
+    public void Closed() => _connections.Add(-1);
+
+    public void Sent() => _sent.Add(1);
+
+    public void Conflated() => _conflated.Add(1);
+
+    public void Dropped() => _dropped.Add(1);
+
+    public void SlowConsumerClosed() => _slowConsumerCloses.Add(1);
+}
