@@ -8,7 +8,9 @@ namespace TradingPlatform.Api.Realtime.Fanout;
 /// <summary>
 /// Every replica's receiving end of the fan-out: subscribes to the user, public and price channels in Redis and hands
 /// each message to this replica's connections. StackExchange.Redis's channel queues deliver one message at a time in
-/// publish order, so a user channel's seqs reach a connection in order.
+/// publish order, so a user channel's seqs reach a connection in order. Subscribing retries in the background until
+/// Redis answers: a Redis outage at start-up delays real-time delivery (and shows in the cache health check) rather than
+/// stopping the Api from starting.
 /// </summary>
 internal sealed class RealtimeFanout(
     IConnectionMultiplexer redis,
@@ -16,12 +18,50 @@ internal sealed class RealtimeFanout(
     PublicChannelPublisher publisher,
     ConnectionRegistry registry,
     TimeProvider time,
-    ILogger<RealtimeFanout> logger) : IHostedService
+    ILogger<RealtimeFanout> logger) : IHostedService, IDisposable
 {
     private readonly CandleTracker _candles = new();
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private readonly List<ChannelMessageQueue> _queues = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _subscribing = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscribing = SubscribeUntilConnectedAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeUntilConnectedAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SubscribeAsync();
+                return;
+            }
+            catch (RedisException exception)
+            {
+                logger.LogWarning("Subscribing to the WebSocket fan-out failed ({Reason}); retrying in {Delay}", exception.Message, delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task SubscribeAsync()
     {
         var subscriber = redis.GetSubscriber();
         var user = await subscriber.SubscribeAsync(log.PubSubChannel);
@@ -38,6 +78,8 @@ internal sealed class RealtimeFanout(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        await _subscribing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // The host may stop twice (WebApplicationFactory disposal): take the queues once.
         ChannelMessageQueue[] queues;
         lock (_queues)
