@@ -1,7 +1,7 @@
 using TradingPlatform.Api.Ai;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Signals;

@@ -13,6 +13,7 @@ using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Identity.TwoFactor;
 using TradingPlatform.Api.Identity.Users;
 using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 
 namespace TradingPlatform.Api.Identity;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Market.Candles;

@@ -1,4 +1,5 @@
 using TradingPlatform.Messaging;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Trading.Data;
 
 namespace TradingPlatform.Api.Messaging;
@@ -16,7 +17,8 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<IMessagingStartGate, TradingSchemaGate>();
+        // The relay and the consumer use tables of the trading schema: they start once its migrations are applied.
+        builder.Services.AddSingleton<IMessagingStartGate>(sp => new TaskStartGate(sp.GetRequiredService<SchemaStatus<TradingDbContext>>().Completion));
         builder.Services.AddOutbox<TradingDbContext>();
         builder.Services.AddIntegrationEventConsumer<TradingDbContext>(ConsumerName);
         return builder;

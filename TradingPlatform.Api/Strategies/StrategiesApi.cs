@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Infrastructure.Validation;

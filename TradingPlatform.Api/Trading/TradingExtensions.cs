@@ -3,6 +3,7 @@ using TradingPlatform.Api.Accounts;
 using TradingPlatform.Api.Executions;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Orders;
 using TradingPlatform.Api.Portfolio;

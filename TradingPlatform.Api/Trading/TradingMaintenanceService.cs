@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Data;

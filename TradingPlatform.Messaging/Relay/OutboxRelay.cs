@@ -44,14 +44,7 @@ public sealed class OutboxRelay<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            foreach (var gate in gates)
-            {
-                await gate.WaitAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        if (!await MessagingStartGates.WaitAllAsync(gates, stoppingToken))
         {
             return;
         }

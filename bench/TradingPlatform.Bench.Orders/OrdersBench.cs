@@ -10,10 +10,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Data;
@@ -41,18 +40,7 @@ internal static class OrdersBench
         Console.Error.WriteLine("bench: servers started");
         try
         {
-            var settings = new Dictionary<string, string?>(infrastructure.Configuration, StringComparer.OrdinalIgnoreCase)
-            {
-                ["Jwt:SigningKey"] = RandomNumberGenerator.GetHexString(64),
-                ["RateLimiting:Enabled"] = "false",
-                ["Market:Feed:Enabled"] = "false",
-                ["Market:History:Enabled"] = "false",
-                // Only the 32 sign-ups hash passwords; the order path never does.
-                ["AccountSecurity:PasswordHashIterations"] = "10000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                // No AiService: nothing listens here, and nothing on the measured paths calls it.
-                ["services:ai:http:0"] = $"http://127.0.0.1:{ClosedPort.Next()}",
-            };
+            var settings = BenchApiSettings.For(infrastructure.Configuration, $"http://127.0.0.1:{ClosedPort.Next()}");
             await using var factory = new BenchApiFactory<Program>(settings);
             factory.StartServer();
             Console.Error.WriteLine("bench: api listening");

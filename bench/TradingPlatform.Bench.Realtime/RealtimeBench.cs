@@ -7,9 +7,8 @@
 //        [-- --clients 1000 --symbols 5 --rate 10 --seconds 15 --warmup 3 --redis-samples 2000]
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Bench.Common;
 using TradingPlatform.Testing;
@@ -45,17 +44,7 @@ internal static class RealtimeBench
         Console.Error.WriteLine("bench: servers started");
         try
         {
-            var settings = new Dictionary<string, string?>(infrastructure.Configuration, StringComparer.OrdinalIgnoreCase)
-            {
-                ["Jwt:SigningKey"] = RandomNumberGenerator.GetHexString(64),
-                ["RateLimiting:Enabled"] = "false",
-                ["Market:Feed:Enabled"] = "false",
-                ["Market:History:Enabled"] = "false",
-                ["AccountSecurity:PasswordHashIterations"] = "10000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                // No AiService: nothing on the measured path calls it.
-                ["services:ai:http:0"] = $"http://127.0.0.1:{ClosedPort.Next()}",
-            };
+            var settings = BenchApiSettings.For(infrastructure.Configuration, $"http://127.0.0.1:{ClosedPort.Next()}");
             await using var factory = new BenchApiFactory<Program>(settings);
             factory.StartServer();
             using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Api.Identity.Passwords;
 using TradingPlatform.Api.Identity.Users;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 
 namespace TradingPlatform.Api.Identity.Seeding;
 

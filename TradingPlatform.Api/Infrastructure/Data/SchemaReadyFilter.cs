@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.ServiceDefaults.Data;
 
 namespace TradingPlatform.Api.Infrastructure.Data;
 

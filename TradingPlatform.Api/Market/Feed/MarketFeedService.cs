@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.History;
 using TradingPlatform.Api.Market.Instruments;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.Feed;
 using TradingPlatform.Api.Market.Instruments;

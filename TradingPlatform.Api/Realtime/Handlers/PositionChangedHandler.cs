@@ -12,7 +12,7 @@ internal sealed class PositionChangedHandler(UserChannelLog log, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var at = Stamp.Of(integrationEvent, time);
-        var data = new PositionUpdateData(integrationEvent.Action.ToUpperInvariant(), PositionPayload.From(integrationEvent.Position), at);
+        var data = new PositionUpdateData(integrationEvent.Action.ToUpperInvariant(), integrationEvent.Position, at);
         var body = Envelope.Open(MessageTypes.PositionUpdate, data, at, RealtimeChannels.Positions);
         return log.AppendAsync(integrationEvent.UserId, integrationEvent.Position.AccountId, RealtimeChannels.Positions, integrationEvent.Id, [body]);
     }

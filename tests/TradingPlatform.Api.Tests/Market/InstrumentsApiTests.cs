@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Contracts;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Data;

@@ -1,4 +1,4 @@
-using TradingPlatform.Api.Infrastructure.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace TradingPlatform.Api.Infrastructure.Data;
+namespace TradingPlatform.ServiceDefaults.Data;
 
 /// <summary>Runs (scoped) right after <typeparamref name="TContext"/>'s migrations, before the schema reports ready.</summary>
 public interface ISchemaSeeder<TContext>

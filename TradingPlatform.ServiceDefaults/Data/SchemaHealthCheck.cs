@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace TradingPlatform.Api.Infrastructure.Data;
+namespace TradingPlatform.ServiceDefaults.Data;
 
 /// <summary>Not ready until the schema exists: its endpoints would fail before.</summary>
 internal sealed class SchemaHealthCheck<TContext>(SchemaStatus<TContext> status) : IHealthCheck

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 
-namespace TradingPlatform.Api.Infrastructure.Data;
+namespace TradingPlatform.ServiceDefaults.Data;
 
+/// <summary>Schema migrations at start-up, shared by every service that owns a schema (the Api's identity and trading, the Worker's analytics).</summary>
 public static class SchemaMigrationExtensions
 {
     /// <summary>
@@ -16,13 +18,5 @@ public static class SchemaMigrationExtensions
         services.AddHostedService<SchemaMigrationService<TContext>>();
         services.AddHealthChecks().AddCheck<SchemaHealthCheck<TContext>>(healthCheckName, failureStatus: null, tags: DependencyHealthChecks.Tags);
         return services;
-    }
-
-    /// <summary>Endpoints of the group answer 503 until <typeparamref name="TContext"/>'s schema is ready.</summary>
-    public static RouteGroupBuilder RequireSchema<TContext>(this RouteGroupBuilder group)
-        where TContext : DbContext
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        return group.AddEndpointFilter<SchemaReadyFilter<TContext>>();
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace TradingPlatform.Api.Infrastructure.Data;
+namespace TradingPlatform.ServiceDefaults.Data;
 
 /// <summary>Whether <typeparamref name="TContext"/>'s schema is up to date; readiness and the schema's endpoints read it.</summary>
 public sealed class SchemaStatus<TContext>

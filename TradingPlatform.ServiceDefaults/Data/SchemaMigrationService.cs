@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 
-namespace TradingPlatform.Api.Infrastructure.Data;
+namespace TradingPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies <typeparamref name="TContext"/>'s migrations at start-up, then its seeders, retrying while the database is
