@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what TradingPlatform needs and is missing: the .NET SDK check and Debian's server packages.
+# Installs what TradingPlatform needs and is missing: the .NET SDK check, Debian's server packages and Chromium.
 # Sourced by run.sh and test.sh; idempotent (a second run installs nothing).
 
 tp_log() { printf '[setup] %s\n' "$*"; }
@@ -9,6 +9,8 @@ tp_missing_packages() {
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  # The dashboard's browser tests drive Debian's Chromium headless (Playwright cannot download its own here).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   printf '%s\n' "${missing[@]}"
 }
 

@@ -48,7 +48,12 @@ public sealed class QuoteBook
         }
     }
 
-    /// <summary>Makes the ticks current, then tells every subscriber; one failing subscriber does not stop the others.</summary>
+    /// <summary>
+    /// Makes the ticks current, then tells every subscriber at once and waits for all of them; one failing subscriber
+    /// does not stop the others. Concurrently, because they are independent and unequal: matching orders queries the
+    /// database per symbol, and prices must not reach WebSocket clients only after that. Waiting for all before the
+    /// next batch keeps each subscriber's ticks in order.
+    /// </summary>
     public async ValueTask PublishAsync(IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticks);
@@ -57,16 +62,26 @@ public sealed class QuoteBook
             _latest.AddOrUpdate(tick.Symbol, tick, (_, current) => tick.Timestamp >= current.Timestamp ? tick : current);
         }
 
-        foreach (var subscriber in _subscribers)
+        var notifying = new Task[_subscribers.Length];
+        for (var i = 0; i < _subscribers.Length; i++)
         {
-            try
-            {
-                await subscriber.OnTicksAsync(ticks, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                _logger.LogError(exception, "Tick subscriber {Subscriber} failed", subscriber.GetType().Name);
-            }
+            notifying[i] = NotifyAsync(_subscribers[i], ticks, cancellationToken);
+        }
+
+        await Task.WhenAll(notifying);
+    }
+
+    private async Task NotifyAsync(ITickSubscriber subscriber, IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
+    {
+        // A subscriber's synchronous start (matching builds its query before its first await) must not delay the others.
+        await Task.Yield();
+        try
+        {
+            await subscriber.OnTicksAsync(ticks, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(exception, "Tick subscriber {Subscriber} failed", subscriber.GetType().Name);
         }
     }
 
