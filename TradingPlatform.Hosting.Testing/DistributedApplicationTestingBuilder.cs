@@ -100,6 +100,7 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
         options.EchoResourceOutput = false;
         options.PersistParameters = false;
         options.DurableData = false;
+        options.DisableDashboard = true;
         configure?.Invoke(options);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TradingPlatform.Hosting.ApplicationModel;
+using TradingPlatform.Hosting.Dashboard;
 using TradingPlatform.Hosting.Orchestration;
 using TradingPlatform.Hosting.Testing;
 
@@ -21,6 +22,11 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name,
         });
         _host.Configuration.AddInMemoryCollection(options.ConfigurationOverrides);
+        if (options.DisableDashboard)
+        {
+            _host.Configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.Enabled)}"] = "false";
+        }
+
         options.DataPath ??= _host.Configuration["AppHost:DataPath"] is { Length: > 0 } dataPath ? Path.GetFullPath(dataPath) : null;
         // Lets a second stack run beside one on the default ports (the startup benchmark, the process-level tests).
         options.RandomizePorts |= _host.Configuration.GetValue<bool>("AppHost:RandomizePorts");
@@ -77,13 +83,14 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         _host.Services.AddSingleton(logger);
         _host.Services.AddSingleton(TimeProvider.System);
         _host.Services.AddSingleton(sp => new OrchestrationContext(
-            ExecutionContext, Configuration, notifications, logger, sp.GetRequiredService<TimeProvider>()));
+            ExecutionContext, Configuration, notifications, logger, sp.GetRequiredService<TimeProvider>(), sp.GetService<DashboardSettings>()));
         if (ExecutionContext.IsPublishMode)
         {
             _host.Services.AddHostedService<Publishing.ManifestPublisher>();
         }
         else
         {
+            DashboardRegistration.AddDashboard(_host.Services, Configuration, ExecutionContext.RandomizePorts);
             _host.Services.AddHostedService<Orchestrator>();
         }
 

@@ -17,6 +17,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>False for throw-away test data: servers skip fsync and similar durability work.</summary>
     public bool DurableData { get; set; } = true;
 
+    /// <summary>Runs without the dashboard and its OTLP receiver (the test harness's default, as in Aspire's).</summary>
+    public bool DisableDashboard { get; set; }
+
     /// <summary>Set to write the Aspire manifest there and start nothing (<c>--publisher manifest --output-path</c> sets it).</summary>
     public string? ManifestPath { get; set; }
 

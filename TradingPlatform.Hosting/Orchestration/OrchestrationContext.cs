@@ -8,7 +8,8 @@ internal sealed class OrchestrationContext(
     IConfiguration configuration,
     ResourceNotificationService notifications,
     ResourceLoggerService logger,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    Dashboard.DashboardSettings? dashboard = null)
 {
     /// <summary>Tells each service the AppHost's pid, so it exits when the AppHost is killed.</summary>
     public const string ParentPidVariable = "TRADINGPLATFORM_APPHOST_PID";
@@ -27,6 +28,9 @@ internal sealed class OrchestrationContext(
     public ResourceLoggerService Logger { get; } = logger;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The dashboard's addresses, when it runs: projects export their telemetry to it.</summary>
+    public Dashboard.DashboardSettings? Dashboard { get; } = dashboard;
 
     /// <summary>Completes with a one-line message when a resource failed in a way that must stop the application.</summary>
     public Task<string> Fatal => _fatal.Task;

@@ -26,6 +26,12 @@ internal sealed class Orchestrator(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The dashboard could not listen: the application stops with its one line and nothing is started.
+        if (context.Fatal.IsCompleted)
+        {
+            return;
+        }
+
         _controllers = model.Resources.Select(CreateController).OfType<ResourceController>().ToList();
         foreach (var controller in _controllers)
         {

@@ -48,7 +48,9 @@ internal sealed class ProcessResourceController(ProcessLauncher launcher, Orches
             try
             {
                 await launcher.PrepareAsync(stoppingToken);
-                process = ManagedProcess.Start(await launcher.CreateSpecAsync(stoppingToken), Resource.Name, Context.Logger);
+                var spec = await launcher.CreateSpecAsync(stoppingToken);
+                process = ManagedProcess.Start(spec, Resource.Name, Context.Logger);
+                Publish(s => s with { Environment = spec.Environment });
             }
             catch (OperationCanceledException)
             {

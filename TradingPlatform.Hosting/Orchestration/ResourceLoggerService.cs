@@ -13,7 +13,7 @@ public sealed class ResourceLoggerService(bool echoToConsole, int linesPerResour
 
     public void Write(string resourceName, string line, bool isError = false)
     {
-        _logs.GetOrAdd(resourceName, _ => new ResourceLog(linesPerResource)).Append(line);
+        _logs.GetOrAdd(resourceName, _ => new ResourceLog(linesPerResource)).Append(new ConsoleLine(DateTimeOffset.UtcNow, isError, line));
         if (!echoToConsole)
         {
             return;
@@ -27,15 +27,21 @@ public sealed class ResourceLoggerService(bool echoToConsole, int linesPerResour
     }
 
     /// <summary>The retained lines of one resource, oldest first.</summary>
-    public IReadOnlyList<string> GetLines(string resourceName) =>
+    public IReadOnlyList<string> GetLines(string resourceName) => [.. GetEntries(resourceName).Select(l => l.Text)];
+
+    /// <summary>The retained lines of one resource with when they were written and whether on stderr, oldest first.</summary>
+    public IReadOnlyList<ConsoleLine> GetEntries(string resourceName) =>
         _logs.TryGetValue(resourceName, out var log) ? log.Snapshot() : [];
+
+    /// <summary>The resources that have written anything.</summary>
+    public IReadOnlyList<string> ResourceNames => [.. _logs.Keys.Order(StringComparer.Ordinal)];
 
     private sealed class ResourceLog(int capacity)
     {
-        private readonly Queue<string> _lines = new();
+        private readonly Queue<ConsoleLine> _lines = new();
         private readonly Lock _gate = new();
 
-        public void Append(string line)
+        public void Append(ConsoleLine line)
         {
             lock (_gate)
             {
@@ -48,7 +54,7 @@ public sealed class ResourceLoggerService(bool echoToConsole, int linesPerResour
             }
         }
 
-        public IReadOnlyList<string> Snapshot()
+        public IReadOnlyList<ConsoleLine> Snapshot()
         {
             lock (_gate)
             {

@@ -32,6 +32,9 @@ public sealed record ResourceSnapshot
 
     public IReadOnlyList<string> Urls { get; init; } = [];
 
+    /// <summary>The variables the process was started with (secrets included: mask them before showing them).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public bool IsHealthy => State == ResourceState.Running && Health == HealthStatus.Healthy;
 
     /// <summary>A state the resource will not leave by itself.</summary>

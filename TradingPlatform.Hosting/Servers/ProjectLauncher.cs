@@ -64,15 +64,12 @@ internal sealed class ProjectLauncher(ProjectResource project, OrchestrationCont
             ["ASPNETCORE_ENVIRONMENT"] = project.EnvironmentName,
             ["DOTNET_ENVIRONMENT"] = project.EnvironmentName,
             ["OTEL_SERVICE_NAME"] = project.Name,
-            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid():N}",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.Name}-{Guid.NewGuid().ToString("N")[..8]}",
             ["LOGGING__CONSOLE__FORMATTERNAME"] = "simple",
             ["DOTNET_NOLOGO"] = "1",
             [OrchestrationContext.ParentPidVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
         };
-        if (Context.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } otlp)
-        {
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
-        }
+        OtlpEnvironment.Apply(environment, Context.Dashboard, Context.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
         foreach (var (name, value) in await ReferenceEnvironment.ResolveAsync(project, cancellationToken))
         {

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TradingPlatform.Hosting.ApplicationModel;
+using TradingPlatform.Hosting.Dashboard.Pages;
+using TradingPlatform.Hosting.Orchestration;
+
+namespace TradingPlatform.Hosting.Dashboard;
+
+/// <summary>Routes of the dashboard's port: login, the pages and the commands the resources page posts.</summary>
+internal static class DashboardEndpoints
+{
+    public static void Map(WebApplication app, DashboardSettings settings)
+    {
+        app.UseDashboardAuth(settings);
+        app.MapLogin(settings);
+        var dashboard = app.MapGroup("").RequireHost($"*:{settings.DashboardUrl.Port}");
+        dashboard.MapGet("/", () => Results.Redirect("/resources"));
+        dashboard.MapGet("/resources", Resources);
+        dashboard.MapPost("/resources/{name}/commands/{command}", ExecuteCommandAsync).DisableAntiforgery();
+        dashboard.MapGet("/console", Console);
+    }
+
+    private static IResult Resources(
+        HttpContext context, ResourceNotificationService notifications, DistributedApplicationModel model,
+        string? resource, string? message, string? error) =>
+        Layout.Page(context, "Resources", "/resources",
+            ResourcesPage.Render(notifications.Snapshots, model, ResourceCommands.Available, resource, message ?? error, error is not null));
+
+    private static async Task<IResult> ExecuteCommandAsync(
+        HttpContext context, ResourceCommandService commands, string name, string command)
+    {
+        var result = await commands.ExecuteAsync(name, command, context.RequestAborted);
+        var query = result.Success
+            ? $"message={Uri.EscapeDataString($"{command} {name}: {result.Message}")}"
+            : $"error={Uri.EscapeDataString($"{command} {name}: {result.Message}")}";
+        return Results.Redirect($"/resources?resource={Uri.EscapeDataString(name)}&{query}");
+    }
+
+    private static IResult Console(HttpContext context, ResourceLoggerService logs, ResourceNotificationService notifications, string? resource)
+    {
+        var names = notifications.Snapshots.Select(s => s.Name).Union(logs.ResourceNames).Order(StringComparer.Ordinal).ToList();
+        var selected = resource is { Length: > 0 } && names.Contains(resource) ? resource : null;
+        return Layout.Page(context, "Console", "/console", ConsolePage.Render(names, selected, selected is null ? [] : logs.GetEntries(selected)));
+    }
+}
