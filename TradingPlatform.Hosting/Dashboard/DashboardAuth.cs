@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using TradingPlatform.Hosting.Dashboard.Pages;
 
 namespace TradingPlatform.Hosting.Dashboard;
@@ -39,7 +40,7 @@ internal static class DashboardAuth
         });
     }
 
-    public static void MapLogin(this WebApplication app, DashboardSettings settings)
+    public static void MapLogin(this IEndpointRouteBuilder app, DashboardSettings settings)
     {
         var expected = CookieValue(settings.BrowserToken);
         app.MapGet("/login", (HttpContext context, string? t, string? returnUrl) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using TradingPlatform.Hosting.ApplicationModel;
 using TradingPlatform.Hosting.Dashboard.Pages;
 using TradingPlatform.Hosting.Orchestration;
+using TradingPlatform.Hosting.Telemetry;
 
 namespace TradingPlatform.Hosting.Dashboard;
 
@@ -13,12 +14,16 @@ internal static class DashboardEndpoints
     public static void Map(WebApplication app, DashboardSettings settings)
     {
         app.UseDashboardAuth(settings);
-        app.MapLogin(settings);
         var dashboard = app.MapGroup("").RequireHost($"*:{settings.DashboardUrl.Port}");
+        dashboard.MapLogin(settings);
         dashboard.MapGet("/", () => Results.Redirect("/resources"));
         dashboard.MapGet("/resources", Resources);
         dashboard.MapPost("/resources/{name}/commands/{command}", ExecuteCommandAsync).DisableAntiforgery();
         dashboard.MapGet("/console", Console);
+        dashboard.MapTelemetryPages();
+        dashboard.MapTelemetryQueryApi();
+        app.MapOtlpGrpc().RequireHost($"*:{settings.OtlpGrpcUrl.Port}");
+        app.MapOtlpHttp().RequireHost($"*:{settings.OtlpHttpUrl.Port}");
     }
 
     private static IResult Resources(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TradingPlatform.Hosting.Telemetry;
 
 namespace TradingPlatform.Hosting.Dashboard;
 
@@ -18,6 +19,9 @@ internal static class DashboardRegistration
         }
 
         services.AddSingleton(DashboardSettingsFactory.Create(options, randomizePorts));
+        // The store belongs to the AppHost (tests and the resource API read it there); the dashboard's host shares it.
+        services.AddOptions<TelemetryLimits>().BindConfiguration(TelemetryLimits.Section);
+        services.AddSingleton<TelemetryStore>();
         services.AddHostedService<DashboardHost>();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Hosting.ApplicationModel;
 using TradingPlatform.Hosting.Orchestration;
+using TradingPlatform.Hosting.Telemetry;
 
 namespace TradingPlatform.Hosting.Dashboard;
 
@@ -14,6 +15,8 @@ internal static class DashboardServices
         services.AddSingleton(appServices.GetRequiredService<ResourceNotificationService>());
         services.AddSingleton(appServices.GetRequiredService<ResourceLoggerService>());
         services.AddSingleton(appServices.GetRequiredService<TimeProvider>());
+        services.AddSingleton(appServices.GetRequiredService<TelemetryStore>());
+        services.AddOtlpReceiver();
         services.AddSingleton(appServices.GetService<ResourceCommandService>() ?? new ResourceCommandService());
     }
 }
