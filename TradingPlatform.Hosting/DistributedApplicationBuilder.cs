@@ -86,7 +86,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         {
             var registry = new ResourceControllerRegistry();
             _host.Services.AddSingleton(registry);
-            _host.Services.AddSingleton(new ResourceCommandService(registry, notifications));
+            _host.Services.AddSingleton(new ResourceCommandService(registry, notifications, model));
             _host.Services.AddHostedService<Orchestrator>();
         }
 

@@ -8,11 +8,14 @@ public sealed class ResourceCommandService
 {
     private readonly ResourceControllerRegistry _registry;
     private readonly ResourceNotificationService _notifications;
+    private readonly DistributedApplicationModel _model;
 
-    internal ResourceCommandService(ResourceControllerRegistry registry, ResourceNotificationService notifications)
+    internal ResourceCommandService(
+        ResourceControllerRegistry registry, ResourceNotificationService notifications, DistributedApplicationModel model)
     {
         _registry = registry;
         _notifications = notifications;
+        _model = model;
     }
 
     /// <summary>The commands that apply to the resource now (empty for an unknown resource or one without commands).</summary>
@@ -34,9 +37,9 @@ public sealed class ResourceCommandService
         var controller = _registry.Find(resourceName);
         if (controller is null)
         {
-            return _notifications.Get(resourceName) is null
+            return !_model.Resources.Any(r => r.Name == resourceName)
                 ? ResourceCommandResult.NotFound($"there is no resource named '{resourceName}'")
-                : ResourceCommandResult.InvalidState($"{resourceName} has not been started yet");
+                : ResourceCommandResult.InvalidState($"{resourceName} has not been started yet (the AppHost is not running)");
         }
 
         if (ResourceCommands.Normalize(command) is not { } name)
