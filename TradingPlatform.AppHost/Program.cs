@@ -36,7 +36,8 @@ builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithReference(worker)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("Seed__DemoTraderPassword", demoTraderPassword)
-    .WithEnvironment("Seed__AdminPassword", adminPassword);
+    .WithEnvironment("Seed__AdminPassword", adminPassword)
+    .WithAppHostResourceApi();
 
 if (builder.ExecutionContext.IsRunMode)
 {

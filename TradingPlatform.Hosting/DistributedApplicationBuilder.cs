@@ -90,10 +90,15 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         }
         else
         {
+            var registry = new ResourceControllerRegistry();
+            _host.Services.AddSingleton(registry);
+            _host.Services.AddSingleton(new ResourceCommandService(registry, notifications, model));
             DashboardRegistration.AddDashboard(_host.Services, Configuration, ExecutionContext.RandomizePorts);
             _host.Services.AddHostedService<Orchestrator>();
         }
 
-        return new DistributedApplication(_host.Build(), model);
+        var host = _host.Build();
+        ExecutionContext.ServiceProvider = host.Services;
+        return new DistributedApplication(host, model);
     }
 }

@@ -25,4 +25,10 @@ public sealed class DistributedApplicationExecutionContext(DistributedApplicatio
     public bool IsPublishMode => ManifestPath is not null;
 
     public bool IsRunMode => !IsPublishMode;
+
+    /// <summary>
+    /// The application's services, once it is built (Aspire's <c>ExecutionContext.ServiceProvider</c>): environment
+    /// callbacks that run at launch time read per-run settings from it.
+    /// </summary>
+    public IServiceProvider? ServiceProvider { get; internal set; }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace TradingPlatform.Api.Monitoring;
 
-/// <summary>One component of seed 003's SystemStatus.</summary>
+/// <summary>One component of seed 003's SystemStatus; <c>appHost</c> only when the Api runs under the AppHost.</summary>
 public sealed record ComponentStatus(
     string Id,
     string Name,
@@ -9,4 +11,5 @@ public sealed record ComponentStatus(
     bool Running,
     string Uptime,
     string Version,
-    string Details);
+    string Details,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppHostResourceStatus? AppHost = null);

@@ -14,6 +14,7 @@ public static class SystemStatusApi
         group.MapGet("/components", GetComponentsAsync).WithName("ListComponents").WithSummary("Every component with its status");
         group.MapGet("/components/{id}/metrics", GetMetricsAsync).WithName("GetComponentMetrics")
             .WithSummary("Request counts, error rate and latency percentiles of a service; health-check time of a server");
+        group.MapComponentRestart();
         return endpoints;
     }
 

@@ -14,8 +14,11 @@ public sealed class SystemStatusService(
     SiblingServiceClient siblings,
     ServiceClock clock,
     RequestStatistics statistics,
+    AppHostResourceClient appHost,
     TimeProvider timeProvider)
 {
+    private static readonly TimeSpan AppHostTimeout = TimeSpan.FromSeconds(3);
+
     public async Task<SystemStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         var components = await GetComponentsAsync(cancellationToken);
@@ -33,6 +36,33 @@ public sealed class SystemStatusService(
     }
 
     public async Task<IReadOnlyList<ComponentStatus>> GetComponentsAsync(CancellationToken cancellationToken)
+    {
+        var resourcesTask = GetAppHostResourcesAsync(cancellationToken);
+        var components = await GetLiveComponentsAsync(cancellationToken);
+        return await resourcesTask is { } resources ? AppHostComponents.Merge(components, resources, timeProvider) : components;
+    }
+
+    /// <summary>The AppHost's resources when the Api runs under it and it answers; null otherwise (status never fails for it).</summary>
+    private async Task<IReadOnlyList<AppHostResource>?> GetAppHostResourcesAsync(CancellationToken cancellationToken)
+    {
+        if (!appHost.IsConfigured)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AppHostTimeout);
+        try
+        {
+            return await appHost.GetResourcesAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is AppHostUnavailableException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<ComponentStatus>> GetLiveComponentsAsync(CancellationToken cancellationToken)
     {
         var report = await healthChecks.CheckHealthAsync(r => ComponentIds.Servers.Values.Contains(r.Name), cancellationToken);
         var serverTasks = ComponentIds.Servers.Select(s => DescribeServerAsync(s.Key, s.Value, report, cancellationToken));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TradingPlatform.Hosting.Dashboard.Pages;
+using TradingPlatform.Hosting.ResourceApi;
 
 namespace TradingPlatform.Hosting.Dashboard;
 
@@ -30,7 +31,7 @@ internal static class DashboardAuth
 
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                await DashboardErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, DashboardErrors.Unauthorized,
+                await DashboardErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, ResourceApiErrors.Authentication,
                     "Sign in to the dashboard first: open the login URL the AppHost printed, or send the token as a bearer.");
                 return;
             }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using TradingPlatform.Hosting.ApplicationModel;
 using TradingPlatform.Hosting.Dashboard.Pages;
 using TradingPlatform.Hosting.Orchestration;
+using TradingPlatform.Hosting.ResourceApi;
 using TradingPlatform.Hosting.Telemetry;
 
 namespace TradingPlatform.Hosting.Dashboard;
@@ -22,15 +23,16 @@ internal static class DashboardEndpoints
         dashboard.MapGet("/console", Console);
         dashboard.MapTelemetryPages();
         dashboard.MapTelemetryQueryApi();
+        dashboard.MapResourceApi();
         app.MapOtlpGrpc().RequireHost($"*:{settings.OtlpGrpcUrl.Port}");
         app.MapOtlpHttp().RequireHost($"*:{settings.OtlpHttpUrl.Port}");
     }
 
     private static IResult Resources(
-        HttpContext context, ResourceNotificationService notifications, DistributedApplicationModel model,
+        HttpContext context, ResourceNotificationService notifications, DistributedApplicationModel model, ResourceCommandService commands,
         string? resource, string? message, string? error) =>
         Layout.Page(context, "Resources", "/resources",
-            ResourcesPage.Render(notifications.Snapshots, model, ResourceCommands.Available, resource, message ?? error, error is not null));
+            ResourcesPage.Render(notifications.Snapshots, model, s => commands.GetAvailableCommands(s.Name), resource, message ?? error, error is not null));
 
     private static async Task<IResult> ExecuteCommandAsync(
         HttpContext context, ResourceCommandService commands, string name, string command)

@@ -17,6 +17,6 @@ internal static class DashboardServices
         services.AddSingleton(appServices.GetRequiredService<TimeProvider>());
         services.AddSingleton(appServices.GetRequiredService<TelemetryStore>());
         services.AddOtlpReceiver();
-        services.AddSingleton(appServices.GetService<ResourceCommandService>() ?? new ResourceCommandService());
+        services.AddSingleton(appServices.GetRequiredService<ResourceCommandService>());
     }
 }

@@ -12,6 +12,9 @@ internal sealed class ExternalResourceController(Resource resource, string resou
 {
     public override string ResourceType { get; } = resourceType;
 
+    public override string CommandsNotSupportedReason =>
+        $"{Resource.Name} is external (its connection string is configured): the AppHost does not run it, so it cannot start, stop or restart it";
+
     public override ResourceSnapshot CreateInitialSnapshot() =>
         base.CreateInitialSnapshot() with { IsExternal = true, Source = "external (ConnectionStrings)" };
 

@@ -14,6 +14,7 @@ namespace TradingPlatform.Hosting.Orchestration;
 internal sealed class Orchestrator(
     DistributedApplicationModel model,
     OrchestrationContext context,
+    ResourceControllerRegistry registry,
     IHostApplicationLifetime lifetime) : IHostedService, IDisposable
 {
     private static readonly TimeSpan ProjectsStopBudget = TimeSpan.FromSeconds(6);
@@ -37,6 +38,8 @@ internal sealed class Orchestrator(
         {
             context.Notifications.Initialize(controller.CreateInitialSnapshot());
         }
+
+        registry.Register(_controllers);
 
         foreach (var controller in _controllers)
         {
@@ -77,6 +80,8 @@ internal sealed class Orchestrator(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // From here on commands are refused; a start already signalled is undone by the stop below, in the run loop.
+        registry.MarkStopping();
         if (_running.Count == 0)
         {
             return;

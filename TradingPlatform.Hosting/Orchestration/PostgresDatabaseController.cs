@@ -10,6 +10,9 @@ internal sealed class PostgresDatabaseController(PostgresDatabaseResource databa
 {
     public override string ResourceType => "PostgresDatabase";
 
+    public override string CommandsNotSupportedReason =>
+        $"{Resource.Name} is a database inside {database.Server.Name}, not a process: restart {database.Server.Name} instead";
+
     public override ResourceSnapshot CreateInitialSnapshot() =>
         base.CreateInitialSnapshot() with { Source = $"{database.Server.Name}/{database.DatabaseName}" };
 

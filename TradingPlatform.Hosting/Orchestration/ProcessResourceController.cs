@@ -8,14 +8,20 @@ namespace TradingPlatform.Hosting.Orchestration;
 
 /// <summary>
 /// Runs a resource's process: waits for its dependencies, starts it, declares it running once its probe is healthy,
-/// watches it, restarts it with back-off when it crashes, and stops it gracefully.
+/// watches it, restarts it with back-off when it crashes, and stops it gracefully. Stop, start and restart commands act
+/// on the same run loop: a stop ends the current session (the process is stopped as at shutdown) and the loop then waits,
+/// with no process, for a start command or the AppHost's stop; processes are only ever started by the loop itself, so a
+/// command racing with the AppHost's stop cannot leave one behind.
 /// </summary>
-internal sealed class ProcessResourceController(ProcessLauncher launcher, OrchestrationContext context)
+internal sealed partial class ProcessResourceController(ProcessLauncher launcher, OrchestrationContext context)
     : ResourceController(launcher.Resource, context)
 {
     private static readonly TimeSpan ServerReadyTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(60);
     private const int MaxPortRetries = 2;
+
+    private bool _everReady;
+    private int _portRetries;
 
     public override string ResourceType => launcher.ResourceType;
 
@@ -32,23 +38,99 @@ internal sealed class ProcessResourceController(ProcessLauncher launcher, Orches
 
     public override async Task RunAsync(CancellationToken stoppingToken)
     {
-        if (!await WaitForDependenciesAsync(stoppingToken))
+        var failed = false;
+        try
         {
-            return;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // A session lasts from a start (the first one, or a start command) to a stop command or the AppHost's stop.
+                var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                SetPhase(ControllerPhase.Active, session);
+                try
+                {
+                    failed = await RunSessionAsync(session.Token);
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        _session = null;
+                    }
+
+                    session.Dispose();
+                }
+
+                if (failed || stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (!await StayStoppedAsync(stoppingToken))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            SetPhase(ControllerPhase.Finished, null);
         }
 
-        var everReady = false;
+        if (!failed && Context.Notifications.Get(Resource.Name) is not { State: ResourceState.Exited, WillRestart: false })
+        {
+            Publish(s => s with { State = ResourceState.Exited, WillRestart = false, ProcessId = null });
+        }
+    }
+
+    /// <summary>After a stop command: no process and no restart until a start command (true) or the AppHost's stop (false).</summary>
+    private async Task<bool> StayStoppedAsync(CancellationToken stoppingToken)
+    {
+        Publish(s => s with { State = ResourceState.Exited, WillRestart = false, ProcessId = null });
+        Context.Log($"{Resource.Name} stopped; it stays stopped until it is started again");
+        Task startRequested;
+        lock (_gate)
+        {
+            startRequested = _startRequested.Task;
+        }
+
+        SetPhase(ControllerPhase.Stopped, null);
+        try
+        {
+            await startRequested.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        Publish(s => s with { Restarts = s.Restarts + 1 });
+        Context.Log($"{Resource.Name} is starting again (command)");
+        return true;
+    }
+
+    /// <summary>Runs the resource until the session's token fires; true when it failed for good (the AppHost stops).</summary>
+    private async Task<bool> RunSessionAsync(CancellationToken sessionToken)
+    {
+        if (!await WaitForDependenciesAsync(sessionToken))
+        {
+            return false;
+        }
+
         var failures = 0;
-        var portRetries = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!sessionToken.IsCancellationRequested)
         {
             Publish(s => s with { State = ResourceState.Starting, Health = null, HealthReason = null, WillRestart = false, ExitCode = null });
             var started = Context.TimeProvider.GetTimestamp();
             ManagedProcess process;
             try
             {
-                await launcher.PrepareAsync(stoppingToken);
-                var spec = await launcher.CreateSpecAsync(stoppingToken);
+                await launcher.PrepareAsync(sessionToken);
+                var spec = await launcher.CreateSpecAsync(sessionToken);
                 process = ManagedProcess.Start(spec, Resource.Name, Context.Logger);
                 Publish(s => s with { Environment = spec.Environment });
             }
@@ -61,31 +143,31 @@ internal sealed class ProcessResourceController(ProcessLauncher launcher, Orches
             {
                 Fail(ex is DistributedApplicationException ? ex.Message : $"{Resource.Name}: cannot start: {ex.Message}");
                 await launcher.OnExitedAsync();
-                return;
+                return true;
             }
 
             using (process)
             {
                 Publish(s => s with { ProcessId = process.ProcessId, StartedAt = Context.TimeProvider.GetUtcNow() });
                 await using var probe = launcher.CreateProbe();
-                var ready = await WaitUntilReadyAsync(process, probe, stoppingToken);
-                if (stoppingToken.IsCancellationRequested)
+                var ready = await WaitUntilReadyAsync(process, probe, sessionToken);
+                if (sessionToken.IsCancellationRequested)
                 {
                     await StopProcessAsync(process);
-                    return;
+                    return false;
                 }
 
                 if (ready)
                 {
-                    everReady = true;
+                    _everReady = true;
                     Publish(s => s with { State = ResourceState.Running, Urls = launcher.Urls });
                     Context.Log(string.Create(CultureInfo.InvariantCulture,
                         $"{Resource.Name} is running and healthy ({Context.TimeProvider.GetElapsedTime(started).TotalSeconds:0.0} s){FormatUrls()}"));
-                    await MonitorAsync(process, probe, stoppingToken);
-                    if (stoppingToken.IsCancellationRequested)
+                    await MonitorAsync(process, probe, sessionToken);
+                    if (sessionToken.IsCancellationRequested)
                     {
                         await StopProcessAsync(process);
-                        return;
+                        return false;
                     }
 
                     if (Context.TimeProvider.GetElapsedTime(started) > StableAfter)
@@ -93,19 +175,19 @@ internal sealed class ProcessResourceController(ProcessLauncher launcher, Orches
                         failures = 0;
                     }
                 }
-                else if (launcher.FailFastOnFirstStart && !everReady)
+                else if (launcher.FailFastOnFirstStart && !_everReady)
                 {
                     await StopProcessAsync(process, publish: false);
-                    if (portRetries < MaxPortRetries && launcher.TryReallocatePorts())
+                    if (_portRetries < MaxPortRetries && launcher.TryReallocatePorts())
                     {
                         // A free port chosen at start can be taken by a parallel test run before the server binds it.
-                        portRetries++;
+                        _portRetries++;
                         Context.Log($"{Resource.Name} did not start; retrying on other ports");
                         continue;
                     }
 
                     Fail(DescribeStartFailure(process));
-                    return;
+                    return true;
                 }
 
                 if (!process.Exited.IsCompleted)
@@ -120,11 +202,11 @@ internal sealed class ProcessResourceController(ProcessLauncher launcher, Orches
                 Publish(s => s with { State = ResourceState.Exited, ExitCode = exitCode, WillRestart = true, Restarts = s.Restarts + 1, ProcessId = null });
                 Context.Log(string.Create(CultureInfo.InvariantCulture,
                     $"{Resource.Name} exited unexpectedly (exit code {exitCode}); restarting in {delay.TotalSeconds:0} s"));
-                await PauseAsync(delay, stoppingToken);
+                await PauseAsync(delay, sessionToken);
             }
         }
 
-        Publish(s => s with { State = ResourceState.Exited, WillRestart = false });
+        return false;
     }
 
     private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));

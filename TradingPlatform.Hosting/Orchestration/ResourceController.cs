@@ -19,6 +19,9 @@ internal abstract class ResourceController(Resource resource, OrchestrationConte
 
     protected OrchestrationContext Context { get; } = context;
 
+    /// <summary>Why start, stop and restart do not apply to this resource (answered by the command service).</summary>
+    public virtual string CommandsNotSupportedReason => $"{Resource.Name} does not support start, stop or restart";
+
     public virtual ResourceSnapshot CreateInitialSnapshot() => new() { Name = Resource.Name, ResourceType = ResourceType };
 
     /// <summary>Checks what can be checked before anything starts; returns a one-line problem or null.</summary>

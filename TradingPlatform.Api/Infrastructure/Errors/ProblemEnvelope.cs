@@ -53,6 +53,8 @@ public static class ProblemEnvelope
         415 => "Unsupported media type",
         422 => "Validation failed",
         429 => "Too many requests",
+        501 => "Not implemented",
+        502 => "Bad gateway",
         503 => "Service unavailable",
         _ => status >= 500 ? "Internal server error" : "Request failed",
     };
