@@ -29,7 +29,8 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>Builds and starts the AppHost's model, waiting until every resource is healthy.</summary>
     public static async Task<DistributedApplication> StartAsync(params string[] args)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_AppHost>(args);
+        // With the dashboard, as `dotnet run` has it: the services export their telemetry to it (browser tests read it).
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_AppHost>(args, o => o.DisableDashboard = false);
         var app = await builder.BuildAsync();
         try
         {
