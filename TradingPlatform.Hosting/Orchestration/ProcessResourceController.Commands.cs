@@ -36,38 +36,16 @@ internal sealed partial class ProcessResourceController
     }
 
     /// <summary>Stops the process gracefully (Stopping, then Exited) and keeps it stopped; returns once it has exited.</summary>
-    public async Task<ResourceCommandResult> StopAsync(CancellationToken cancellationToken)
-    {
-        await _commands.WaitAsync(cancellationToken);
-        try
-        {
-            return await StopCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _commands.Release();
-        }
-    }
+    public Task<ResourceCommandResult> StopAsync(CancellationToken cancellationToken) =>
+        OneAtATimeAsync(() => StopCoreAsync(cancellationToken), cancellationToken);
 
     /// <summary>Starts a stopped resource again; returns once its run loop has begun (it then waits, starts, probes).</summary>
-    public async Task<ResourceCommandResult> StartAsync(CancellationToken cancellationToken)
-    {
-        await _commands.WaitAsync(cancellationToken);
-        try
-        {
-            return await StartCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _commands.Release();
-        }
-    }
+    public Task<ResourceCommandResult> StartAsync(CancellationToken cancellationToken) =>
+        OneAtATimeAsync(() => StartCoreAsync(cancellationToken), cancellationToken);
 
     /// <summary>Stop then start; a stopped resource is just started.</summary>
-    public async Task<ResourceCommandResult> RestartAsync(CancellationToken cancellationToken)
-    {
-        await _commands.WaitAsync(cancellationToken);
-        try
+    public Task<ResourceCommandResult> RestartAsync(CancellationToken cancellationToken) =>
+        OneAtATimeAsync(async () =>
         {
             if (CurrentPhase == ControllerPhase.Active)
             {
@@ -80,6 +58,15 @@ internal sealed partial class ProcessResourceController
 
             var started = await StartCoreAsync(cancellationToken);
             return started.Success ? ResourceCommandResult.Ok($"{Resource.Name} restarted; it is starting") : started;
+        }, cancellationToken);
+
+    /// <summary>Commands on one resource run one at a time: a stop racing a start would leave the state undefined.</summary>
+    private async Task<ResourceCommandResult> OneAtATimeAsync(Func<Task<ResourceCommandResult>> command, CancellationToken cancellationToken)
+    {
+        await _commands.WaitAsync(cancellationToken);
+        try
+        {
+            return await command();
         }
         finally
         {

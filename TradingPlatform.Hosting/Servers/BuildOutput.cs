@@ -11,9 +11,9 @@ internal static class BuildOutput
     public static string? Find(ProjectResource project)
     {
         var assemblyName = Path.GetFileNameWithoutExtension(project.ProjectPath) + ".dll";
-        var preferred = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-            ?? typeof(BuildOutput).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-            ?? "Debug";
+        // This library is built with the AppHost (and the test projects), so its configuration is theirs; the entry
+        // assembly is not a guide under `dotnet test`, where it is the Release-built test host.
+        var preferred = typeof(BuildOutput).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var candidates = new[] { preferred, "Debug", "Release" }
             .Distinct(StringComparer.Ordinal)
             .Select(configuration => Path.Combine(project.ProjectDirectory, "bin", configuration, TargetFramework, assemblyName))

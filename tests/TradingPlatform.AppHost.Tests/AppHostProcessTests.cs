@@ -85,7 +85,9 @@ public sealed class AppHostProcessTests : IDisposable
     private string ConnectionString()
     {
         var cluster = Path.Combine(_dataPath, "postgres", "data");
-        var postmaster = ProcFs.Find(pid => ProcFs.CommandLine(pid).Contains($"-D {cluster} ", StringComparison.Ordinal)).Single();
+        // A backend the postmaster has just forked still shows its command line until it renames itself: skip children.
+        var matches = ProcFs.Find(pid => ProcFs.CommandLine(pid).Contains($"-D {cluster} ", StringComparison.Ordinal));
+        var postmaster = matches.Single(pid => !matches.Contains(ProcFs.ParentOf(pid)));
         var arguments = ProcFs.CommandLine(postmaster).Split(' ');
         var port = int.Parse(arguments[Array.IndexOf(arguments, "-p") + 1], CultureInfo.InvariantCulture);
         var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(_dataPath, "parameters.json")))!;

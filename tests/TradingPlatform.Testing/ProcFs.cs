@@ -30,6 +30,11 @@ public static class ProcFs
         Find(pid => File.ReadAllText($"/proc/{pid}/environ").Split('\0')
             .Contains($"TRADINGPLATFORM_APPHOST_PID={appHostPid.ToString(CultureInfo.InvariantCulture)}"));
 
+    /// <summary>The parent's pid (0 when the process is gone).</summary>
+    public static int ParentOf(int pid) =>
+        Safe(() => File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("PPid:", StringComparison.Ordinal))
+            .Select(l => int.Parse(l["PPid:".Length..].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault());
+
     public static string CommandLine(int pid) => Safe(() => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')) ?? "";
 
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string because)
