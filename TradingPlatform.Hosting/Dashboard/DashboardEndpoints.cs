@@ -18,7 +18,7 @@ internal static class DashboardEndpoints
         var dashboard = app.MapGroup("").RequireHost($"*:{settings.DashboardUrl.Port}");
         dashboard.MapLogin(settings);
         dashboard.MapGet("/", () => Results.Redirect("/resources"));
-        dashboard.MapGet("/resources", Resources);
+        dashboard.MapGet("/resources", ResourcesAsync);
         dashboard.MapPost("/resources/{name}/commands/{command}", ExecuteCommandAsync).DisableAntiforgery();
         dashboard.MapGet("/console", Console);
         dashboard.MapTelemetryPages();
@@ -28,11 +28,20 @@ internal static class DashboardEndpoints
         app.MapOtlpHttp().RequireHost($"*:{settings.OtlpHttpUrl.Port}");
     }
 
-    private static IResult Resources(
+    private static async Task<IResult> ResourcesAsync(
         HttpContext context, ResourceNotificationService notifications, DistributedApplicationModel model, ResourceCommandService commands,
-        string? resource, string? message, string? error) =>
-        Layout.Page(context, "Resources", "/resources",
-            ResourcesPage.Render(notifications.Snapshots, model, s => commands.GetAvailableCommands(s.Name), resource, message ?? error, error is not null));
+        ServiceHealthReports health, string? resource, string? message, string? error)
+    {
+        // The details pane of a running project shows each check of its own health report.
+        IReadOnlyList<ServiceHealthCheck>? checks = null;
+        if (resource is not null && notifications.Get(resource) is { ResourceType: "Project", State: ResourceState.Running, Urls: [var url, ..] })
+        {
+            checks = await health.GetAsync(new Uri(url), context.RequestAborted);
+        }
+
+        return Layout.Page(context, "Resources", "/resources", ResourcesPage.Render(
+            notifications.Snapshots, model, s => commands.GetAvailableCommands(s.Name), resource, checks, message ?? error, error is not null));
+    }
 
     private static async Task<IResult> ExecuteCommandAsync(
         HttpContext context, ResourceCommandService commands, string name, string command)

@@ -17,6 +17,7 @@ internal static class DashboardServices
         services.AddSingleton(appServices.GetRequiredService<TimeProvider>());
         services.AddSingleton(appServices.GetRequiredService<TelemetryStore>());
         services.AddOtlpReceiver();
+        services.AddSingleton(new ServiceHealthReports(new HttpClient()));
         services.AddSingleton(appServices.GetRequiredService<ResourceCommandService>());
     }
 }

@@ -23,6 +23,11 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
 
     public async Task DisposeAsync() => await _ai.DisposeAsync();
 
+    /// <summary>The identity and trading migration checks are Unhealthy until both schemas are migrated in the background.</summary>
+    protected override Task WhenStartedAsync(ServiceFactory<Program> factory) => Task.WhenAll(
+        factory.Services.GetRequiredService<SchemaStatus<IdentityDbContext>>().Completion,
+        factory.Services.GetRequiredService<SchemaStatus<TradingPlatform.Trading.Data.TradingDbContext>>().Completion).WaitAsync(TimeSpan.FromSeconds(60));
+
     [Fact]
     public async Task Ai_check_is_unhealthy_with_the_reason_when_nothing_listens()
     {
@@ -87,10 +92,6 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
         settings["services:ai:http:0"] = _ai.Url;
         settings["Jwt:SigningKey"] = RandomNumberGenerator.GetHexString(64);
     }
-
-    /// <summary>The identity-migrations check is Unhealthy until the schema is migrated in the background.</summary>
-    protected override Task WhenStartedAsync(ServiceFactory<Program> factory) =>
-        factory.Services.GetRequiredService<SchemaStatus<IdentityDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
     protected override void AssertEveryDependencyWasAsked() =>
         Assert.True(_ai.HealthRequests > 0, "The ai check did not call the AiService's /health.");

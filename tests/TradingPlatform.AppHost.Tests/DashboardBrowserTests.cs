@@ -43,6 +43,12 @@ public sealed class DashboardBrowserTests(AppHostFixture fixture)
 
         await page.ScreenshotAsync(new() { Path = ScreenshotPath(), FullPage = true });
 
+        // The api's details: its own health report's checks, and its environment with the secrets masked.
+        await page.Locator("tr[data-resource=\"api\"] td a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#health-reports tr.health-check", new() { HasTextString = "tradingdb" })).ToContainTextAsync("Healthy");
+        await Assertions.Expect(page.Locator("#environment")).ToContainTextAsync("OTEL_EXPORTER_OTLP_ENDPOINT");
+        Assert.DoesNotContain(((ParameterResource)app.Model.Find("jwt-signing-key")!).Value, await page.ContentAsync(), StringComparison.Ordinal);
+
         // The api's console, opened from its row.
         await page.Locator("tr[data-resource=\"api\"] a", new() { HasTextString = "Console" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/console?resource=api", StringComparison.Ordinal));

@@ -13,6 +13,7 @@ internal static class ResourcesPage
         DistributedApplicationModel model,
         Func<ResourceSnapshot, IReadOnlyList<string>> commandsFor,
         string? selected,
+        IReadOnlyList<ServiceHealthCheck>? checks,
         string? message,
         bool messageIsError)
     {
@@ -53,7 +54,7 @@ internal static class ResourcesPage
         html.Append("</tbody></table>");
         if (selected is not null && snapshots.FirstOrDefault(s => s.Name == selected) is { } details)
         {
-            Details(html, details, model.Find(details.Name));
+            Details(html, details, model.Find(details.Name), checks);
         }
 
         return html.ToString();
@@ -77,7 +78,7 @@ internal static class ResourcesPage
         _ => "Restart",
     };
 
-    private static void Details(StringBuilder html, ResourceSnapshot s, IResource? resource)
+    private static void Details(StringBuilder html, ResourceSnapshot s, IResource? resource, IReadOnlyList<ServiceHealthCheck>? checks)
     {
         html.Append("<section class=\"panel\" id=\"details\"><h2>").Append(Html.E(s.Name)).Append("</h2><table><tbody>")
             .Append("<tr><th>State</th><td>").Append(s.State).Append(s.ExitCode is { } code ? $" (exit code {code})" : "").Append("</td></tr>")
@@ -90,9 +91,17 @@ internal static class ResourcesPage
                 .Append("<tr><th>Waits for</th><td>").Append(Html.E(string.Join(", ", modelResource.WaitsFor.Select(r => r.Name)))).Append("</td></tr>");
         }
 
-        html.Append("</tbody></table><h2>Health reports</h2><table><tbody><tr><th>").Append(s.Name).Append("</th><td>")
+        html.Append("</tbody></table><h2>Health reports</h2><table id=\"health-reports\"><tbody><tr><th>").Append(Html.E(s.Name)).Append("</th><td>")
             .Append(s.Health is HealthStatus.Healthy ? "Healthy" : Html.E(s.HealthReason ?? s.Health?.ToString() ?? "not checked yet"))
-            .Append("</td></tr></tbody></table>");
+            .Append("</td></tr>");
+        foreach (var check in checks ?? [])
+        {
+            html.Append("<tr class=\"health-check\"><td>").Append(Html.E(check.Name)).Append("</td><td><span class=\"state ").Append(Html.Attr(check.Status))
+                .Append("\"><span class=\"dot\"></span>").Append(Html.E(check.Status)).Append("</span> <span class=\"muted\">")
+                .Append(Html.E(check.Description)).Append("</span></td></tr>");
+        }
+
+        html.Append("</tbody></table>");
         html.Append("<h2>Environment</h2><table class=\"mono\" id=\"environment\"><tbody>");
         foreach (var (name, value) in s.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
