@@ -47,7 +47,15 @@ public sealed class AppHostProcessTests : IDisposable
         Assert.NotEmpty(ProcFs.UsingFolder(_dataPath));
         var stopwatch = Stopwatch.StartNew();
         SendSignal(second.Id, "INT");
-        await second.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        try
+        {
+            await second.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("The AppHost did not stop within 15 s of SIGINT. Its output:\n" + second.Output);
+        }
+
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15));
         Assert.Empty(ProcFs.ChildrenOf(second.Id));
         var left = ProcFs.UsingFolder(_dataPath);
