@@ -24,7 +24,9 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         var projectDirectory = Path.GetDirectoryName(new Projects.TradingPlatform_AppHost().ProjectPath)!;
         var assembly = Directory.GetFiles(Path.Combine(projectDirectory, "bin"), "TradingPlatform.AppHost.dll", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
-        var startInfo = new ProcessStartInfo("dotnet", [assembly])
+        // As a terminal would start it: a suite run in a background job inherits SIGINT ignored, and .NET then keeps it
+        // ignored, so the Ctrl+C this test sends would never arrive. env execs dotnet, so the pid stays the AppHost's.
+        var startInfo = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", assembly])
         {
             WorkingDirectory = projectDirectory,
             RedirectStandardOutput = true,

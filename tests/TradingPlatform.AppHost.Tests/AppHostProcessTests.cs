@@ -13,7 +13,7 @@ namespace TradingPlatform.AppHost.Tests;
 public sealed class AppHostProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
     private readonly string _dataPath;
 
     public AppHostProcessTests()
@@ -50,7 +50,6 @@ public sealed class AppHostProcessTests : IDisposable
         SendSignal(second.Id, "INT");
         try
         {
-            // The stop itself takes 2 s here; the bound leaves room for a machine still loaded by the suite's earlier projects.
             await second.Process.WaitForExitAsync().WaitAsync(StopTimeout);
         }
         catch (TimeoutException)
