@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TradingPlatform.Hosting.ApplicationModel;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -10,7 +8,6 @@ namespace TradingPlatform.AppHost.Tests;
 [Collection(AppHostCollection.Name)]
 public sealed class ComponentRestartThroughAppHostTests(AppHostFixture fixture)
 {
-    private const string AdminEmail = "admin@tradingplatform.local";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     [Fact]
@@ -20,7 +17,7 @@ public sealed class ComponentRestartThroughAppHostTests(AppHostFixture fixture)
         using var timeout = new CancellationTokenSource(Timeout);
         var before = (await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", timeout.Token)).ProcessId;
         using var client = app.CreateHttpClient("api");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AdminTokenAsync(app, client));
+        await AdminLogin.AuthorizeAsync(app, client);
 
         using var restart = await client.PostAsync(new Uri("/api/components/worker/restart", UriKind.Relative), null, timeout.Token);
 
@@ -36,13 +33,5 @@ public sealed class ComponentRestartThroughAppHostTests(AppHostFixture fixture)
         var worker = components.EnumerateObject().Single(c => c.Value.TryGetProperty("appHost", out var h) && h.GetProperty("resource").GetString() == "worker");
         Assert.Equal(after.ProcessId, worker.Value.GetProperty("appHost").GetProperty("pid").GetInt32());
         Assert.True(worker.Value.GetProperty("running").GetBoolean());
-    }
-
-    private static async Task<string> AdminTokenAsync(Hosting.DistributedApplication app, HttpClient client)
-    {
-        var password = ((ParameterResource)app.Model.Find("admin-password")!).Value;
-        using var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = AdminEmail, password });
-        login.EnsureSuccessStatusCode();
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessToken").GetString()!;
     }
 }

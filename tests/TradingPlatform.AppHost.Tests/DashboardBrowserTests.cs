@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TradingPlatform.Hosting.ApplicationModel;
@@ -17,7 +14,6 @@ namespace TradingPlatform.AppHost.Tests;
 public sealed class DashboardBrowserTests(AppHostFixture fixture)
 {
     private const string ChromiumPath = "/usr/bin/chromium";
-    private const string AdminEmail = "admin@tradingplatform.local";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     [Fact]
@@ -82,12 +78,8 @@ public sealed class DashboardBrowserTests(AppHostFixture fixture)
 
     private static async Task RequestSystemStatusAsync(Hosting.DistributedApplication app)
     {
-        var password = ((ParameterResource)app.Model.Find("admin-password")!).Value;
         using var client = app.CreateHttpClient("api");
-        using var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = AdminEmail, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await AdminLogin.AuthorizeAsync(app, client);
         using var status = await client.GetAsync(new Uri("/api/status", UriKind.Relative));
         status.EnsureSuccessStatusCode();
     }
