@@ -1,5 +1,7 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TradingPlatform.Hosting.Orchestration;
+using Microsoft.Extensions.Logging;
 
 namespace TradingPlatform.AppHost;
 
@@ -9,9 +11,10 @@ namespace TradingPlatform.AppHost;
 /// </summary>
 internal sealed class DemoCredentialsBanner(
     ResourceNotificationService notifications,
-    ResourceLoggerService logs,
-    string demoTraderPassword,
-    string adminPassword) : BackgroundService
+    ILogger<DemoCredentialsBanner> logger,
+    string apiName,
+    ParameterResource demoTraderPassword,
+    ParameterResource adminPassword) : BackgroundService
 {
     public const string DemoTraderEmail = "demo@tradingplatform.local";
     public const string AdminEmail = "admin@tradingplatform.local";
@@ -20,9 +23,11 @@ internal sealed class DemoCredentialsBanner(
     {
         try
         {
-            var api = await notifications.WaitForResourceAsync("api", s => s.IsHealthy, stoppingToken);
-            var url = api.Urls.Count > 0 ? api.Urls[0] : "the api";
-            logs.Write("apphost", $"sign in at {url} as the demo trader {DemoTraderEmail} / {demoTraderPassword} or the admin {AdminEmail} / {adminPassword}");
+            var api = await notifications.WaitForResourceHealthyAsync(apiName, stoppingToken);
+            var url = api.Snapshot.Urls.FirstOrDefault(u => !u.IsInternal)?.Url ?? "the api";
+            logger.LogInformation(
+                "sign in at {Url} as the demo trader {DemoTrader} / {DemoPassword} or the admin {Admin} / {AdminPassword}",
+                url, DemoTraderEmail, await demoTraderPassword.GetValueAsync(stoppingToken), AdminEmail, await adminPassword.GetValueAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {

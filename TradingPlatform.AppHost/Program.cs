@@ -1,20 +1,24 @@
-using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.AppHost;
-using TradingPlatform.Hosting;
-using TradingPlatform.Hosting.Orchestration;
+using TradingPlatform.AppHost.ResourceApi;
+using TradingPlatform.AppHost.Supervision;
+using TradingPlatform.Hosting.LocalServers;
+using TradingPlatform.Hosting.LocalServers.Infrastructure;
+using TradingPlatform.Hosting.LocalServers.Parameters;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Secrets: generated once per machine and kept in the data folder, or set as Parameters:<name>.
-var postgresPassword = builder.AddParameter("postgres-password", secret: true);
-var messagingPassword = builder.AddParameter("messaging-password", secret: true);
-var jwtSigningKey = builder.AddParameter("jwt-signing-key", secret: true);
-var demoTraderPassword = builder.AddParameter("demo-trader-password", secret: true);
-var adminPassword = builder.AddParameter("admin-password", secret: true);
+// Secrets: Parameters:<name> when set, else generated once and kept in the data folder.
+var postgresPassword = builder.AddGeneratedSecret("postgres-password");
+var cachePassword = builder.AddGeneratedSecret("cache-password");
+var messagingPassword = builder.AddGeneratedSecret("messaging-password");
+var jwtSigningKey = builder.AddGeneratedSecret("jwt-signing-key");
+var demoTraderPassword = builder.AddGeneratedSecret("demo-trader-password");
+var adminPassword = builder.AddGeneratedSecret("admin-password");
 
-var tradingDb = builder.AddPostgres("postgres", password: postgresPassword).AddDatabase("tradingdb");
-var cache = builder.AddRedis("cache");
-var messaging = builder.AddRabbitMQ("messaging", password: messagingPassword);
+// Containers where a container runtime answers (and always in the manifest), local server processes elsewhere.
+var tradingDb = builder.AddPlatformPostgres("postgres", "tradingdb", postgresPassword);
+var cache = builder.AddPlatformRedis("cache", cachePassword);
+var messaging = builder.AddPlatformRabbitMQ("messaging", messagingPassword);
 
 // Ports come from each project's launch profile: api 8000, ai 8001, worker 8002.
 var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
@@ -39,13 +43,7 @@ builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithEnvironment("Seed__AdminPassword", adminPassword)
     .WithAppHostResourceApi();
 
-if (builder.ExecutionContext.IsRunMode)
-{
-    builder.Services.AddHostedService(sp => new DemoCredentialsBanner(
-        sp.GetRequiredService<ResourceNotificationService>(),
-        sp.GetRequiredService<ResourceLoggerService>(),
-        demoTraderPassword.Resource.Value,
-        adminPassword.Resource.Value));
-}
+builder.AddCrashRestarts();
+builder.AddDemoCredentialsBanner("api", demoTraderPassword, adminPassword);
 
-builder.Build().Run();
+return builder.Build().RunAndExplainFailures();

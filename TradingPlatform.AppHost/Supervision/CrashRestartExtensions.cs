@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TradingPlatform.AppHost.Supervision;
+
+internal static class CrashRestartExtensions
+{
+    /// <summary>Restarts every project resource that crashes, with back-off (run mode only).</summary>
+    public static void AddCrashRestarts(this IDistributedApplicationBuilder builder)
+    {
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddHostedService<CrashRestartService>();
+        }
+    }
+}

@@ -1,4 +1,0 @@
-namespace TradingPlatform.Hosting.ResourceApi;
-
-/// <summary>The envelope's <c>error</c> member.</summary>
-public sealed record ResourceApiError(string Code, string Message, object? Details);

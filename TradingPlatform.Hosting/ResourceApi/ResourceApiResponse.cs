@@ -1,4 +1,0 @@
-namespace TradingPlatform.Hosting.ResourceApi;
-
-/// <summary>The success envelope of ARCHITECTURE.md: <c>{"success": true, "data": …, "message"?: …, "timestamp": …}</c>.</summary>
-public sealed record ResourceApiResponse<T>(bool Success, T Data, string? Message, DateTimeOffset Timestamp);

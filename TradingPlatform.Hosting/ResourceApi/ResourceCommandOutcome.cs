@@ -1,4 +1,0 @@
-namespace TradingPlatform.Hosting.ResourceApi;
-
-/// <summary>What a command did: its name, the one-line result, and the resource as it is right after.</summary>
-public sealed record ResourceCommandOutcome(string Command, string Message, ResourceView Resource);
