@@ -1,6 +1,6 @@
 using TradingPlatform.AppHost;
 using TradingPlatform.AppHost.ResourceApi;
-using TradingPlatform.AppHost.Supervision;
+using TradingPlatform.Hosting.LocalServers.Supervision;
 using TradingPlatform.Hosting.LocalServers;
 using TradingPlatform.Hosting.LocalServers.Infrastructure;
 using TradingPlatform.Hosting.LocalServers.Parameters;

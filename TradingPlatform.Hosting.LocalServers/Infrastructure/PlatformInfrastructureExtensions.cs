@@ -34,7 +34,6 @@ public static class PlatformInfrastructureExtensions
             return builder.AddPostgres(serverName, password: password).WithDataVolume().AddDatabase(databaseName);
         }
 
-        LocalServerPreflight.Register(builder);
         return builder.AddLocalPostgres(serverName, password).AddDatabase(databaseName);
     }
 
@@ -52,7 +51,6 @@ public static class PlatformInfrastructureExtensions
             return builder.AddRedis(name, password: password).WithDataVolume();
         }
 
-        LocalServerPreflight.Register(builder);
         return builder.AddLocalRedis(name, password);
     }
 
@@ -70,7 +68,6 @@ public static class PlatformInfrastructureExtensions
             return builder.AddRabbitMQ(name, password: password).WithDataVolume();
         }
 
-        LocalServerPreflight.Register(builder);
         return builder.AddLocalRabbitMQ(name, userName: null, password);
     }
 

@@ -22,6 +22,7 @@ public static class LocalPostgresBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(password);
 
+        LocalServerPreflight.Register(builder);
         var settings = LocalServerSettings.From(builder);
         var binDirectories = ExecutableLocator.PostgresBinDirectories();
         var postgres = ExecutableLocator.Find("postgres", binDirectories);

@@ -26,6 +26,7 @@ public static class LocalRabbitMQBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(password);
 
+        LocalServerPreflight.Register(builder);
         var settings = LocalServerSettings.From(builder);
         var epmdBinary = ExecutableLocator.Find("epmd", "/usr/lib/erlang/bin");
         var serverBinary = File.Exists(ServerScript) ? ServerScript : null;

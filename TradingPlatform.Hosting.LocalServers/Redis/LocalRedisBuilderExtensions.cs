@@ -21,6 +21,7 @@ public static class LocalRedisBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(password);
 
+        LocalServerPreflight.Register(builder);
         var settings = LocalServerSettings.From(builder);
         var binary = ExecutableLocator.Find("redis-server");
         var redis = new LocalRedisResource(name, binary ?? "redis-server", settings.ServerDirectory(name), password.Resource);

@@ -1,13 +1,14 @@
-using TradingPlatform.Hosting;
-using TradingPlatform.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Xunit;
 
 namespace TradingPlatform.Testing;
 
 /// <summary>
-/// Starts real PostgreSQL (database <c>tradingdb</c>), Redis and RabbitMQ servers as local processes on free
-/// loopback ports in temporary folders, for WebApplicationFactory tests of one service. Share one per test
-/// collection; every process and folder is removed on dispose, also when a test fails.
+/// Real PostgreSQL (database <c>tradingdb</c>), Redis and RabbitMQ servers as local processes on ports DCP allocates,
+/// in a temporary folder, started through Aspire from the TestServers AppHost, for WebApplicationFactory tests of one
+/// service. Share one per test collection; every process and folder is removed on dispose, also when a test fails, and
+/// DCP stops the servers when the test process dies.
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
@@ -17,9 +18,10 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     /// </summary>
     public const string CollectionName = "Infrastructure";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+    private readonly Dictionary<string, string?> _configuration = [];
     private DistributedApplication? _application;
-    private Dictionary<string, string?> _configuration = [];
+    private string? _dataPath;
 
     public string TradingDb => Get("tradingdb");
 
@@ -30,19 +32,18 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     /// <summary>`ConnectionStrings:tradingdb`, `:cache`, `:messaging` as configuration pairs.</summary>
     public IReadOnlyDictionary<string, string?> Configuration => _configuration;
 
-    /// <summary>The servers' application model, for tests that need their logs or state.</summary>
+    /// <summary>The servers' application, for tests that crash or inspect a server.</summary>
     public DistributedApplication Application => _application ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres("postgres").AddDatabase("tradingdb");
-        builder.AddRedis("cache");
-        builder.AddRabbitMQ("messaging");
-        _application = builder.Build();
+        _dataPath = TestDataFolders.Create();
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_TestServers>(
+                [$"--AppHost:DataPath={_dataPath}", "--AppHost:DurableData=false"], timeout.Token);
+            _application = await builder.BuildAsync(timeout.Token);
             await _application.StartAsync(timeout.Token);
             foreach (var name in new[] { "tradingdb", "cache", "messaging" })
             {
@@ -63,6 +64,12 @@ public sealed class InfrastructureFixture : IAsyncLifetime
         {
             await _application.DisposeAsync();
             _application = null;
+        }
+
+        if (_dataPath is not null)
+        {
+            TestDataFolders.Delete(_dataPath);
+            _dataPath = null;
         }
     }
 

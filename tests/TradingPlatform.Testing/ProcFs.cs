@@ -25,10 +25,31 @@ public static class ProcFs
         Find(pid => CommandLine(pid).Contains(folder, StringComparison.Ordinal)
                     || (Safe(() => new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName) ?? "").StartsWith(folder, StringComparison.Ordinal));
 
-    /// <summary>Services started by one AppHost: they carry its pid in their environment.</summary>
-    public static IReadOnlyList<int> ChildrenOf(int appHostPid) =>
-        Find(pid => File.ReadAllText($"/proc/{pid}/environ").Split('\0')
-            .Contains($"TRADINGPLATFORM_APPHOST_PID={appHostPid.ToString(CultureInfo.InvariantCulture)}"));
+    /// <summary><paramref name="root"/> and every process below it.</summary>
+    public static IReadOnlyList<int> Tree(int root)
+    {
+        var parents = Find(_ => true).Select(pid => (Pid: pid, Parent: ParentOf(pid))).ToList();
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(parents.Where(p => p.Parent == tree[i]).Select(p => p.Pid));
+        }
+
+        return tree;
+    }
+
+    /// <summary>SIGKILL to a process and all its descendants at once, as an OOM kill of a whole server would be.</summary>
+    public static void KillTree(int root)
+    {
+        foreach (var pid in Tree(root))
+        {
+            Safe(() =>
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+                return true;
+            });
+        }
+    }
 
     /// <summary>The parent's pid (0 when the process is gone).</summary>
     public static int ParentOf(int pid) =>
@@ -57,7 +78,7 @@ public static class ProcFs
         {
             return read();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return default;
         }
