@@ -3,10 +3,10 @@ using RabbitMQ.Client;
 using StackExchange.Redis;
 using TradingPlatform.Testing;
 
-namespace TradingPlatform.Hosting.Tests;
+namespace TradingPlatform.Hosting.LocalServers.Tests;
 
 /// <summary>The servers-only fixture really starts PostgreSQL, Redis and RabbitMQ with passwords on loopback.</summary>
-[Collection(InfrastructureCollection.Name)]
+[Collection(InfrastructureFixture.CollectionName)]
 public sealed class InfrastructureFixtureTests(InfrastructureFixture fixture)
 {
     [Fact]

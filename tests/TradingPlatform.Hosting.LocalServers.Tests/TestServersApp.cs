@@ -1,0 +1,33 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using TradingPlatform.Testing;
+
+namespace TradingPlatform.Hosting.LocalServers.Tests;
+
+/// <summary>The TestServers AppHost on a data folder of the test's own, for tests that start, break or restart servers.</summary>
+internal static class TestServersApp
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
+
+    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(string dataPath, params string[] extraArgs) =>
+        await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_TestServers>(
+            [$"--AppHost:DataPath={dataPath}", .. extraArgs]);
+
+    public static async Task<DistributedApplication> StartAsync(string dataPath, params string[] extraArgs)
+    {
+        var builder = await CreateAsync(dataPath, extraArgs);
+        var app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        await app.StartAsync(timeout.Token);
+        foreach (var name in new[] { "tradingdb", "cache", "messaging" })
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+
+        return app;
+    }
+
+    /// <summary>Waits until no process runs in <paramref name="dataPath"/> (DCP stops servers asynchronously).</summary>
+    public static Task WaitUntilNothingRunsInAsync(string dataPath) =>
+        ProcFs.WaitUntilAsync(() => ProcFs.UsingFolder(dataPath).Count == 0, TimeSpan.FromSeconds(30), $"no process runs in {dataPath}");
+}
