@@ -6,12 +6,14 @@ namespace TradingPlatform.AppHost;
 
 internal static class DemoCredentialsBannerExtensions
 {
+    /// <summary>The console lines a developer needs: each service ready at its URL, then the demo sign-ins.</summary>
     public static void AddDemoCredentialsBanner(
         this IDistributedApplicationBuilder builder, string apiName,
         IResourceBuilder<ParameterResource> demoTraderPassword, IResourceBuilder<ParameterResource> adminPassword)
     {
         if (builder.ExecutionContext.IsRunMode)
         {
+            builder.Services.AddHostedService<ServiceReadinessLog>();
             builder.Services.AddHostedService(sp => new DemoCredentialsBanner(
                 sp.GetRequiredService<ResourceNotificationService>(),
                 sp.GetRequiredService<ILogger<DemoCredentialsBanner>>(),
