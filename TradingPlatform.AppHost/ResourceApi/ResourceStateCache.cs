@@ -33,6 +33,13 @@ internal sealed class ResourceStateCache(ResourceNotificationService notificatio
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
+                // Parameters and Aspire's own hidden resources (the dashboard, rebuilders) are not components.
+                if (update.Resource is ParameterResource || update.Snapshot.IsHidden)
+                {
+                    _entries.TryRemove(update.Resource.Name, out _);
+                    continue;
+                }
+
                 _entries.AddOrUpdate(update.Resource.Name,
                     _ => new Entry(update.Resource, update.Snapshot, 0),
                     (_, previous) => previous with

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TradingPlatform.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -10,12 +10,16 @@ internal static class AdminLogin
 {
     private const string AdminEmail = "admin@tradingplatform.local";
 
-    public static async Task AuthorizeAsync(Hosting.DistributedApplication app, HttpClient client)
+    public static async Task AuthorizeAsync(DistributedApplication app, HttpClient client)
     {
-        var password = ((ParameterResource)app.Model.Find("admin-password")!).Value;
+        var password = await Parameter(app, "admin-password");
         using var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = AdminEmail, password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
+
+    public static async Task<string?> Parameter(DistributedApplication app, string name) =>
+        await app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ParameterResource>().Single(p => p.Name == name).GetValueAsync(CancellationToken.None);
 }

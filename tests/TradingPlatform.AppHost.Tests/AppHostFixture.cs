@@ -1,21 +1,32 @@
-using TradingPlatform.Hosting;
-using TradingPlatform.Hosting.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TradingPlatform.AppHost.Tests;
 
-/// <summary>The AppHost's own resource graph, started once per collection on free ports in a temporary folder.</summary>
+/// <summary>
+/// The AppHost's own resource graph through Aspire.Hosting.Testing, started once per collection: local servers, ports
+/// allocated by DCP, a temporary data folder removed on dispose.
+/// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-    public static readonly string[] AllResources = ["postgres", "tradingdb", "cache", "messaging", "ai", "worker", "api"];
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
+    public static readonly string[] AllResources = ["postgres", "tradingdb", "cache", "messaging", "messaging-epmd", "ai", "worker", "api"];
 
     private DistributedApplication? _app;
+    private string? _dataPath;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack has not started.");
 
     public async Task InitializeAsync()
     {
-        _app = await StartAsync();
+        _dataPath = TestDataFolders.Create();
+        var builder = await CreateBuilderAsync(_dataPath);
+        _app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await _app.StartAsync(timeout.Token);
+        foreach (var resource in AllResources)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
     }
 
     public async Task DisposeAsync()
@@ -24,29 +35,26 @@ public sealed class AppHostFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        if (_dataPath is not null)
+        {
+            TestDataFolders.Delete(_dataPath);
+        }
     }
 
-    /// <summary>Builds and starts the AppHost's model, waiting until every resource is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(params string[] args)
+    /// <summary>The AppHost's Program up to Build(), with a data folder of the caller's and local servers.</summary>
+    public static Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string dataPath, params string[] args) =>
+        DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_AppHost>(
+            [$"--AppHost:DataPath={dataPath}", "--AppHost:DurableData=false", "--AppHost:Infrastructure=local", .. args]);
+
+    /// <summary>Waits for a snapshot of <paramref name="resource"/> that satisfies <paramref name="predicate"/>.</summary>
+    public async Task<CustomResourceSnapshot> WaitForAsync(string resource, Func<CustomResourceSnapshot, bool> predicate, TimeSpan timeout)
     {
-        // With the dashboard, as `dotnet run` has it: the services export their telemetry to it (browser tests read it).
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_AppHost>(args, o => o.DisableDashboard = false);
-        var app = await builder.BuildAsync();
-        try
-        {
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            await app.StartAsync(timeout.Token);
-            foreach (var resource in AllResources)
-            {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-            }
-
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+        using var cancellation = new CancellationTokenSource(timeout);
+        var update = await App.ResourceNotifications.WaitForResourceAsync(resource, e => predicate(e.Snapshot), cancellation.Token);
+        return update.Snapshot;
     }
+
+    public static bool IsHealthyAndRunning(CustomResourceSnapshot snapshot) =>
+        snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy;
 }
