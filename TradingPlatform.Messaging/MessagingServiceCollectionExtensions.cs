@@ -12,7 +12,7 @@ namespace TradingPlatform.Messaging;
 /// Registration. A service that writes events calls <see cref="AddOutbox{TContext}"/> (and adds
 /// <see cref="OutboxCommitInterceptor.Instance"/> to the context's options so commits wake the relay); a service that
 /// consumes calls <see cref="AddIntegrationEventConsumer{TContext}"/> and registers its
-/// <see cref="IIntegrationEventHandler{TEvent}"/>s. Both need ServiceDefaults' <c>AddRabbitMQClient("messaging")</c>.
+/// <see cref="IIntegrationEventHandler{TEvent}"/>s. Both need Aspire's <c>AddRabbitMQClient("messaging")</c>.
 /// </summary>
 public static class MessagingServiceCollectionExtensions
 {

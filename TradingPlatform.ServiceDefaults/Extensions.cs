@@ -5,12 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using RabbitMQ.Client;
-using TradingPlatform.ServiceDefaults.AppHost;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 using TradingPlatform.ServiceDefaults.SystemInfo;
 
@@ -19,7 +16,9 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Adds the cross-cutting services every TradingPlatform service needs: OpenTelemetry, service discovery,
-/// HTTP resilience, health checks and the AppHost watcher. This is the Aspire template's ServiceDefaults.
+/// HTTP resilience and health checks. This is the Aspire template's ServiceDefaults; the clients of PostgreSQL, Redis
+/// and RabbitMQ are Aspire's client integrations, which each service adds itself (and which bring their own tracing
+/// and metrics).
 /// </summary>
 public static class Extensions
 {
@@ -49,7 +48,6 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        builder.AddAppHostWatcher();
         builder.Services.AddSystemInfo();
 
         return builder;
@@ -71,8 +69,7 @@ public static class Extensions
                 metrics.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddNpgsqlInstrumentation()
-                    // EF Core's own meter, as Aspire's Npgsql EF Core integration adds it.
+                    // EF Core's own meter; Aspire's Npgsql EF Core integration subscribes to Npgsql's only.
                     .AddMeter("Microsoft.EntityFrameworkCore");
             })
             .WithTracing(tracing =>
@@ -87,9 +84,6 @@ public static class Extensions
                         // Likewise for this service's own probes of other services' health (the Api's "ai" check).
                         http.FilterHttpRequestMessage = request =>
                             request.RequestUri?.AbsolutePath is not (HealthEndpointPath or AlivenessEndpointPath))
-                    .AddNpgsql()
-                    // RabbitMQ.Client 7 emits activities itself; it only needs its sources listened to.
-                    .AddSource(RabbitMQActivitySource.PublisherSourceName, RabbitMQActivitySource.SubscriberSourceName)
                     // TradingPlatform.Messaging's producer and consumer spans (MessagingTelemetry.SourceName; a literal,
                     // as the libraries that use ServiceDefaults must not be referenced from here).
                     .AddSource("TradingPlatform.Messaging");

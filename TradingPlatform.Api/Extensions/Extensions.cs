@@ -19,12 +19,23 @@ internal static class Extensions
     /// <summary>The Api's dependencies, named as the AppHost names its resources.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
+        // and named after it, replace them (DependencyHealthCheckExtensions says why).
         // Commits of the trading context wake the outbox relay, so events are published at once.
-        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", options =>
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", settings => settings.DisableHealthChecks = true, options =>
             options.UseNpgsql(TradingDbContext.ConfigureNpgsql).AddInterceptors(OutboxCommitInterceptor.Instance));
+        builder.AddDatabaseHealthCheck<TradingDbContext>("tradingdb");
         builder.Services.AddSchemaMigrations<TradingDbContext>(TradingMigrationsHealthCheckName, "trading store");
-        builder.AddRedisClient("cache");
-        builder.AddRabbitMQClient("messaging");
+        builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
+        builder.AddRedisHealthCheck("cache");
+        // No connect retries inside the resolution of IConnection: the relay and the consumers retry with their own
+        // back-off, and the health probe must report the broker's error at once rather than after Aspire's ~30 s.
+        builder.AddRabbitMQClient("messaging", settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.MaxConnectRetryCount = 0;
+        });
+        builder.AddRabbitMQHealthCheck("messaging");
         builder.AddRedisRateLimiting();
         builder.AddIdentityServices();
         builder.AddSystemStatus();

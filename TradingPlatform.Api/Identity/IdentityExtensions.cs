@@ -31,8 +31,12 @@ public static class IdentityExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        // Same database as TradingDbContext, own schema and migrations history.
-        builder.AddNpgsqlDbContext<IdentityDbContext>("tradingdb", options => options.UseNpgsql(IdentityDbContext.ConfigureNpgsql));
+        // Same database as TradingDbContext, own schema and migrations history. UseNpgsql without a connection string
+        // adds to the options Aspire configured (its connection string and retries). Aspire's check would test the
+        // same database again under the name "IdentityDbContext"; the one "tradingdb" check covers both contexts.
+        builder.AddNpgsqlDbContext<IdentityDbContext>("tradingdb", settings => settings.DisableHealthChecks = true,
+            options => options.UseNpgsql(IdentityDbContext.ConfigureNpgsql));
+        builder.AddDatabaseHealthCheck<IdentityDbContext>("tradingdb");
         services.AddSchemaMigrations<IdentityDbContext>(MigrationsHealthCheckName, "identity store");
         services.AddScoped<ISchemaSeeder<IdentityDbContext>, DevelopmentUserSeeder>();
 

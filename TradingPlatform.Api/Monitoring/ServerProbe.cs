@@ -1,15 +1,18 @@
 using System.Globalization;
 using Npgsql;
+using RabbitMQ.Client;
 using StackExchange.Redis;
-using TradingPlatform.ServiceDefaults.RabbitMQ;
 
 namespace TradingPlatform.Api.Monitoring;
 
-/// <summary>Asks each server for its version and uptime through the clients the Api already holds.</summary>
+/// <summary>
+/// Asks each server for its version and uptime through the clients the Api already holds. The Redis and RabbitMQ
+/// clients are resolved only when asked (and only for a server whose check is not Unhealthy): Aspire creates each on
+/// first resolution, which blocks while it connects.
+/// </summary>
 public sealed class ServerProbe(
     IConfiguration configuration,
-    IConnectionMultiplexer redis,
-    RabbitMQConnectionProvider rabbit,
+    IServiceProvider services,
     ILogger<ServerProbe> logger)
 {
     public async Task<(string Version, TimeSpan? Uptime)> DescribeAsync(string componentId, CancellationToken cancellationToken)
@@ -47,6 +50,7 @@ public sealed class ServerProbe(
     private async Task<(string, TimeSpan?)> RedisAsync()
     {
         // INFO through IDatabase: IServer.InfoAsync would need the connection's admin mode, which the Api must not have.
+        var redis = services.GetRequiredService<IConnectionMultiplexer>();
         var text = (string?)await redis.GetDatabase().ExecuteAsync("INFO", "server") ?? "";
         var info = text.Split('\n', StringSplitOptions.TrimEntries)
             .Select(line => line.Split(':', 2))
@@ -58,7 +62,7 @@ public sealed class ServerProbe(
 
     private async Task<(string, TimeSpan?)> RabbitMQAsync(CancellationToken cancellationToken)
     {
-        var connection = await rabbit.GetConnectionAsync(cancellationToken);
+        var connection = await Task.Run(services.GetRequiredService<IConnection>, cancellationToken).WaitAsync(cancellationToken);
         var version = connection.ServerProperties?.TryGetValue("version", out var raw) == true && raw is byte[] bytes
             ? System.Text.Encoding.UTF8.GetString(bytes)
             : "?";

@@ -15,7 +15,11 @@ internal static class AnalyticsExtensions
     /// <summary>Fill statistics from <see cref="OrderFilledIntegrationEvent"/>s, in the Worker's own analytics schema.</summary>
     public static void AddAnalytics(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<AnalyticsDbContext>("tradingdb", options => options.UseNpgsql(AnalyticsDbContext.ConfigureNpgsql));
+        // Same database as TradingDbContext, own schema and migrations history; UseNpgsql without a connection string adds
+        // to the options Aspire configured. The Worker's one "tradingdb" check covers this context too.
+        builder.AddNpgsqlDbContext<AnalyticsDbContext>("tradingdb", settings => settings.DisableHealthChecks = true,
+            options => options.UseNpgsql(AnalyticsDbContext.ConfigureNpgsql));
+        builder.AddDatabaseHealthCheck<AnalyticsDbContext>("tradingdb");
         // The Worker owns the analytics schema: it migrates it, and its consumer starts once that is done.
         builder.Services.AddSchemaMigrations<AnalyticsDbContext>(MigrationsHealthCheckName, "analytics store");
         builder.Services.AddSingleton<IMessagingStartGate>(sp => new TaskStartGate(sp.GetRequiredService<SchemaStatus<AnalyticsDbContext>>().Completion));

@@ -8,9 +8,20 @@ internal static class Extensions
     /// <summary>The Worker's dependencies, named as the AppHost names its resources.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb");
-        builder.AddRedisClient("cache");
-        builder.AddRabbitMQClient("messaging");
+        // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
+        // and named after it, replace them (DependencyHealthCheckExtensions says why).
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", settings => settings.DisableHealthChecks = true);
+        builder.AddDatabaseHealthCheck<TradingDbContext>("tradingdb");
+        builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
+        builder.AddRedisHealthCheck("cache");
+        // No connect retries inside the resolution of IConnection: the consumer retries with its own back-off, and the
+        // health probe must report the broker's error at once rather than after Aspire's ~30 s of retries.
+        builder.AddRabbitMQClient("messaging", settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.MaxConnectRetryCount = 0;
+        });
+        builder.AddRabbitMQHealthCheck("messaging");
         builder.AddAnalytics();
     }
 }

@@ -2,13 +2,18 @@ using Microsoft.Extensions.Hosting;
 
 namespace TradingPlatform.ServiceDefaults.Tests;
 
+/// <summary>
+/// A missing connection string fails start-up naming the key. Aspire's clients alone would find out late: the DbContext
+/// on first use, Redis on the first resolution of the multiplexer, RabbitMQ never (it falls back to localhost:5672); the
+/// check of the connection, which every service adds beside its client, fails at once.
+/// </summary>
 public sealed class MissingConnectionStringTests
 {
     public static TheoryData<string, Action<IHostApplicationBuilder, string>> Integrations => new()
     {
-        { "tradingdb", (builder, name) => builder.AddNpgsqlDbContext<ProbeDbContext>(name) },
-        { "cache", (builder, name) => builder.AddRedisClient(name) },
-        { "messaging", (builder, name) => builder.AddRabbitMQClient(name) },
+        { "tradingdb", (builder, name) => ServiceClients.AddDatabase<ProbeDbContext>(builder, name) },
+        { "cache", ServiceClients.AddCache },
+        { "messaging", ServiceClients.AddMessaging },
     };
 
     [Theory]

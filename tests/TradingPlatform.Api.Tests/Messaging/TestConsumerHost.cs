@@ -43,8 +43,11 @@ public sealed class TestConsumerHost : IAsyncDisposable
             [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.FirstRetryDelay)}"] = "00:00:00.050",
             [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.MaxRetryDelay)}"] = "00:00:00.500",
         });
+        // Aspire's client integrations as a service adds them; this host maps no health endpoint, so their checks stay as
+        // Aspire registers them, unused.
         builder.AddRabbitMQClient("messaging");
-        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", options => options.UseNpgsql(TradingDbContext.ConfigureNpgsql));
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb",
+            configureDbContextOptions: options => options.UseNpgsql(TradingDbContext.ConfigureNpgsql));
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<PoisonAttempts>();
         builder.Services.AddScoped<IIntegrationEventHandler<OrderUpdatedIntegrationEvent>, RecordingHandler<OrderUpdatedIntegrationEvent>>();

@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TradingPlatform.ServiceDefaults.HealthChecks;
 
-namespace TradingPlatform.ServiceDefaults.Npgsql;
+namespace TradingPlatform.ServiceDefaults.HealthChecks;
 
 /// <summary>
-/// Opens the context's own connection and runs <c>SELECT 1</c>. Unlike <c>Database.CanConnectAsync</c> it keeps the
-/// failure reason, and unlike a query through EF it bypasses the retrying execution strategy, which would keep a
-/// dead database "pending" for half a minute instead of answering Unhealthy at once.
+/// Opens the context's own connection and runs <c>SELECT 1</c>. Unlike <c>Database.CanConnectAsync</c> (what Aspire's
+/// DbContext check calls) it keeps the failure reason, and unlike a query through EF it bypasses the retrying
+/// execution strategy, which keeps a dead database "pending" for about a minute instead of answering Unhealthy at once.
 /// </summary>
-internal sealed class DbContextConnectionHealthCheck<TContext>(TContext dbContext) : IHealthCheck
+internal sealed class DatabaseHealthCheck<TContext>(TContext dbContext) : IHealthCheck
     where TContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

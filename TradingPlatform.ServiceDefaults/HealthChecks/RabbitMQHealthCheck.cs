@@ -1,19 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TradingPlatform.ServiceDefaults.HealthChecks;
+using RabbitMQ.Client;
 
-namespace TradingPlatform.ServiceDefaults.RabbitMQ;
+namespace TradingPlatform.ServiceDefaults.HealthChecks;
 
 /// <summary>
-/// Healthy while the application's connection is open. Before the first connection exists it tries to open it,
-/// so the reason a broker cannot be reached shows up here rather than as a crash.
+/// Healthy while the connection that Aspire's <c>AddRabbitMQClient</c> registers is open. Until it exists, each probe
+/// resolves it, which opens it: resolving blocks while connecting and throws when the broker cannot be reached (the
+/// container caches no failure, so the next probe tries again), hence off the probe's thread and bounded by the
+/// probe's token. One instance per connection, a singleton, so that it resolves from the root container.
 /// </summary>
-internal sealed class RabbitMQHealthCheck(RabbitMQConnectionProvider connections) : IHealthCheck
+internal sealed class RabbitMQHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var connection = await connections.GetConnectionAsync(cancellationToken);
+            var connection = await Task.Run(services.GetRequiredService<IConnection>, cancellationToken).WaitAsync(cancellationToken);
             return connection.IsOpen
                 ? HealthCheckResult.Healthy($"Connected to {connection.Endpoint}")
                 // Automatic recovery is reconnecting; CloseReason says why the connection dropped.
