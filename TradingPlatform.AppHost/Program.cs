@@ -21,18 +21,22 @@ var cache = builder.AddPlatformRedis("cache", cachePassword);
 var messaging = builder.AddPlatformRabbitMQ("messaging", messagingPassword);
 
 // Ports come from each project's launch profile: api 8000, ai 8001, worker 8002.
+// A service counts as running once its /health answers Healthy (Aspire checks it; WaitFor waits for it).
 var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
+    .WithHttpHealthCheck("/health")
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
+    .WithHttpHealthCheck("/health")
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)

@@ -28,7 +28,7 @@ internal static class ResourceApiBuilderExtensions
         application.Services.AddHostedService(sp => sp.GetRequiredService<ResourceStateCache>());
         application.Services.AddHostedService<ResourceApiServer>();
         return builder
-            .WithEnvironment(UrlVariable, settings.Url.ToString())
+            .WithEnvironment(UrlVariable, new Uri(settings.Url, ResourceApiEndpoints.RoutePrefix).ToString())
             .WithEnvironment(KeyVariable, settings.Key);
     }
 }

@@ -33,8 +33,9 @@ internal sealed class ResourceStateCache(ResourceNotificationService notificatio
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
-                // Parameters and Aspire's own hidden resources (the dashboard, rebuilders) are not components.
-                if (update.Resource is ParameterResource || update.Snapshot.IsHidden)
+                // Parameters and Aspire's own hidden resources (the dashboard, rebuilders) are not components; an
+                // external server (a configured connection string) is a parameter to Aspire, but a component to us.
+                if (update.Resource is ParameterResource and not IResourceWithConnectionString || update.Snapshot.IsHidden)
                 {
                     _entries.TryRemove(update.Resource.Name, out _);
                     continue;

@@ -33,7 +33,7 @@ public sealed record ResourceView(
             snapshot.StartTimeStamp is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : null,
             restarts,
             Property(snapshot, "project.path") ?? Property(snapshot, "executable.path"),
-            resource is ConnectionStringResource,
+            resource is ConnectionStringResource or ParameterResource and IResourceWithConnectionString,
             [.. snapshot.Urls.Where(u => !u.IsInactive).Select(u => u.Url)],
             [.. ResourceCommands.Available(snapshot)]);
     }

@@ -8,9 +8,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using TradingPlatform.Bench.Auth;
-using TradingPlatform.Hosting;
-using TradingPlatform.Hosting.Orchestration;
-using TradingPlatform.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using TradingPlatform.Testing;
 
 var clients = Option("--clients", 32);
 var meClients = Option("--me-clients", 32);
@@ -19,11 +20,16 @@ var iterations = Option("--iterations", 100_000);
 const double LoginTargetMs = 200, MeTargetMs = 5;
 
 using var ai = new HealthyAiStub();
-var builder = DistributedApplicationTestingBuilder.Create();
-var db = builder.AddPostgres("postgres").AddDatabase("tradingdb");
-var cache = builder.AddRedis("cache");
-var messaging = builder.AddRabbitMQ("messaging");
-builder.AddProject<Projects.TradingPlatform_Api>("api")
+var dataPath = TestDataFolders.Create();
+AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDataFolders.Delete(dataPath);
+var builder = await TestServers.CreateBuilderAsync(dataPath);
+IResourceBuilder<IResourceWithConnectionString> Server(string name) =>
+    builder.CreateResourceBuilder(builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == name));
+var db = Server("tradingdb");
+var cache = Server("cache");
+var messaging = Server("messaging");
+var apiProject = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TradingPlatform.Api", "TradingPlatform.Api.csproj");
+builder.AddProject("api", Path.GetFullPath(apiProject))
     .WithReference(db).WaitFor(db)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
@@ -32,34 +38,20 @@ builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithEnvironment("AccountSecurity__PasswordHashIterations", iterations.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("Logging__LogLevel__Default", "Warning")
     .WithEnvironment("services__ai__http__0", ai.Url.TrimEnd('/'));
-await using var app = builder.Build();
-using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+await using var app = await builder.BuildAsync();
+using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 await app.StartAsync(timeout.Token);
-ResourceSnapshot api;
 try
 {
-    api = await app.ResourceNotifications.WaitForResourceAsync(
-        "api", s => s.State is ResourceState.Running or ResourceState.Exited or ResourceState.FailedToStart, timeout.Token);
+    await app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
 }
 catch (OperationCanceledException)
 {
-    foreach (var snapshot in app.ResourceNotifications.Snapshots)
-    {
-        Console.Error.WriteLine($"{snapshot.Name}: {snapshot.State} {snapshot.Health} {snapshot.HealthReason}");
-    }
-
-    Console.Error.WriteLine(string.Join(Environment.NewLine, app.ResourceLogs.GetLines("api").TakeLast(30)));
+    Console.Error.WriteLine("The Api did not become healthy in 3 minutes; see its console in the output above.");
     return 2;
 }
 
-if (api.State != ResourceState.Running)
-{
-    Console.Error.WriteLine($"The Api did not start ({api.State}):");
-    Console.Error.WriteLine(string.Join(Environment.NewLine, app.ResourceLogs.GetLines("api").TakeLast(30)));
-    return 2;
-}
-
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.GetEndpoint("api") };
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = app.GetEndpoint("api", "http") };
 var email = $"bench-{Guid.NewGuid():N}@example.test";
 const string Password = "Bench-Passw0rd";
 

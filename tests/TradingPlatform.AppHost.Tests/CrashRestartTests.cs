@@ -9,9 +9,12 @@ public sealed class CrashRestartTests(AppHostFixture fixture)
     [Fact]
     public async Task A_worker_killed_hard_is_restarted_as_a_new_process_that_becomes_healthy()
     {
-        var before = await fixture.WaitForAsync("worker", s => AppHostFixture.IsHealthyAndRunning(s) && ServerProcess.ProcessId(s) is not null, Timeout);
-        var pid = ServerProcess.ProcessId(before)!.Value;
-        var logs = CollectLogsAsync("worker");
+        using var waiting = new CancellationTokenSource(Timeout);
+        var before = await fixture.App.ResourceNotifications.WaitForResourceAsync("worker",
+            e => AppHostFixture.IsHealthyAndRunning(e.Snapshot) && ServerProcess.ProcessId(e.Snapshot) is not null, waiting.Token);
+        var pid = ServerProcess.ProcessId(before.Snapshot)!.Value;
+        // The log is kept per resource id (the name plus a suffix when Aspire runs replicas).
+        var logs = CollectLogsAsync(before.ResourceId);
 
         ProcFs.KillTree(pid);
 
@@ -22,7 +25,7 @@ public sealed class CrashRestartTests(AppHostFixture fixture)
                                             && line.Contains("restarting it in", StringComparison.Ordinal));
     }
 
-    private async Task<List<string>> CollectLogsAsync(string resource)
+    private async Task<List<string>> CollectLogsAsync(string resourceId)
     {
         var lines = new List<string>();
         using var timeout = new CancellationTokenSource(Timeout);
@@ -30,7 +33,7 @@ public sealed class CrashRestartTests(AppHostFixture fixture)
             ?? throw new InvalidOperationException("no ResourceLoggerService");
         try
         {
-            await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(timeout.Token))
+            await foreach (var batch in loggers.WatchAsync(resourceId).WithCancellation(timeout.Token))
             {
                 lines.AddRange(batch.Select(l => l.Content));
                 if (lines.Any(l => l.Contains("restarting it in", StringComparison.Ordinal)))

@@ -9,9 +9,9 @@ internal static class TestServersApp
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
-    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(string dataPath, params string[] extraArgs) =>
-        await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_TestServers>(
-            [$"--AppHost:DataPath={dataPath}", .. extraArgs]);
+    /// <summary>Durable data on (as in run mode): these tests restart servers and expect their data back.</summary>
+    public static Task<IDistributedApplicationTestingBuilder> CreateAsync(string dataPath, params string[] extraArgs) =>
+        TestServers.CreateBuilderAsync(dataPath, ["--AppHost:DurableData=true", .. extraArgs]);
 
     public static async Task<DistributedApplication> StartAsync(string dataPath, params string[] extraArgs)
     {

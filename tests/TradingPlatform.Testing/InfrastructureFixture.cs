@@ -41,8 +41,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TradingPlatform_TestServers>(
-                [$"--AppHost:DataPath={_dataPath}", "--AppHost:DurableData=false"], timeout.Token);
+            var builder = await TestServers.CreateBuilderAsync(_dataPath, cancellationToken: timeout.Token);
             _application = await builder.BuildAsync(timeout.Token);
             await _application.StartAsync(timeout.Token);
             foreach (var name in new[] { "tradingdb", "cache", "messaging" })
