@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
@@ -24,6 +25,7 @@ internal static class Extensions
             options.UseNpgsql(TradingDbContext.ConfigureNpgsql).AddInterceptors(OutboxCommitInterceptor.Instance));
         builder.Services.AddSchemaMigrations<TradingDbContext>(TradingMigrationsHealthCheckName, "trading store");
         builder.AddRedisClient("cache");
+        builder.AddRedisNamespace();
         builder.AddRabbitMQClient("messaging");
         builder.AddRedisRateLimiting();
         builder.AddIdentityServices();
