@@ -29,6 +29,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private const string KeyPrefixSetting = RedisNamespaceOptions.Section + ":" + nameof(RedisNamespaceOptions.KeyPrefix);
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private bool _disposed;
 
     public ApiFactory(InfrastructureFixture infrastructure, FakeTimeProvider? time = null, params (string Key, string? Value)[] overrides)
         : this(infrastructure, "Development", time, overrides)
@@ -110,6 +111,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!_disposed)
+        {
+            _disposed = true;
+            await ConsumerQueueCleanup.DeleteAsync(_settings.GetValueOrDefault("ConnectionStrings:messaging"), ConsumerName);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
