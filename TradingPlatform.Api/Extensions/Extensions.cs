@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
@@ -28,6 +29,7 @@ internal static class Extensions
         builder.Services.AddSchemaMigrations<TradingDbContext>(TradingMigrationsHealthCheckName, "trading store");
         builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
         builder.AddRedisHealthCheck("cache");
+        builder.AddRedisNamespace();
         // No connect retries inside the resolution of IConnection: the relay and the consumers retry with their own
         // back-off, and the health probe must report the broker's error at once rather than after Aspire's ~30 s.
         builder.AddRabbitMQClient("messaging", settings =>

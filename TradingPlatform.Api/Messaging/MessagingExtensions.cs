@@ -1,3 +1,4 @@
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Messaging;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Trading.Data;
@@ -6,7 +7,7 @@ namespace TradingPlatform.Api.Messaging;
 
 public static class MessagingExtensions
 {
-    /// <summary>The Api's consumer; its queue is <c>api.realtime</c>.</summary>
+    /// <summary>The Api's consumer; its queue is <c>api.realtime</c>, after the deployment's <c>Redis:KeyPrefix</c>.</summary>
     public const string ConsumerName = "api.realtime";
 
     /// <summary>
@@ -20,7 +21,11 @@ public static class MessagingExtensions
         // The relay and the consumer use tables of the trading schema: they start once its migrations are applied.
         builder.Services.AddSingleton<IMessagingStartGate>(sp => new TaskStartGate(sp.GetRequiredService<SchemaStatus<TradingDbContext>>().Completion));
         builder.Services.AddOutbox<TradingDbContext>();
-        builder.Services.AddIntegrationEventConsumer<TradingDbContext>(ConsumerName);
+        // The consumer hands events to the WebSocket fan-out in this deployment's Redis namespace, so the queue is per
+        // namespace too: two deployments (or test instances) with different prefixes sharing one queue would take each
+        // other's events and deliver them where none of the owner's clients listen. Replicas share the prefix, so they
+        // still share the queue as competing consumers.
+        builder.Services.AddIntegrationEventConsumer<TradingDbContext>(RedisNamespaceOptions.ReadPrefix(builder.Configuration) + ConsumerName);
         return builder;
     }
 }

@@ -51,7 +51,7 @@ public sealed class RealtimeOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Prefix of every Redis key and pub/sub channel this feature uses.</summary>
+    /// <summary>Prefix of every Redis key and pub/sub channel this feature uses (after the deployment's <c>Redis:KeyPrefix</c>).</summary>
     [Required]
     public string RedisPrefix { get; set; } = "realtime";
 }

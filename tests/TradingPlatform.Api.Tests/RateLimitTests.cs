@@ -31,7 +31,7 @@ public sealed class RateLimitTests(InfrastructureFixture infrastructure)
     public async Task Two_Api_instances_sharing_Redis_share_the_count()
     {
         await using var first = new ApiFactory(infrastructure, "Production", ("RateLimiting:Enabled", "true"), ("RateLimiting:PerIp", "4"));
-        await using var second = new ApiFactory(infrastructure, "Production", ("RateLimiting:Enabled", "true"), ("RateLimiting:PerIp", "4"));
+        await using var second = new ApiFactory(infrastructure, "Production", ("RateLimiting:Enabled", "true"), ("RateLimiting:PerIp", "4"), first.ReplicaSetting);
         second.UseClientIp(first.ClientIp);
         using var a = first.CreateClient();
         using var b = second.CreateClient();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Api.Identity.Users;
 
@@ -10,7 +11,7 @@ namespace TradingPlatform.Api.Identity.Tokens;
 /// What makes a signed, unexpired access token still unacceptable, kept in Redis so every replica agrees: the deny
 /// list of logged-out token ids, and each user's current session version (cached from the database).
 /// </summary>
-public sealed class SessionStore(IConnectionMultiplexer redis, IdentityDbContext db, TimeProvider time)
+public sealed class SessionStore(IConnectionMultiplexer redis, RedisNamespace keys, IdentityDbContext db, TimeProvider time)
 {
     /// <summary>The session version of a user who no longer exists: no token carries it.</summary>
     public const int NoSession = -1;
@@ -55,7 +56,7 @@ public sealed class SessionStore(IConnectionMultiplexer redis, IdentityDbContext
             : redis.GetDatabase().StringSetAsync(DenyKey(tokenId), "1", ttl);
     }
 
-    private static RedisKey DenyKey(string tokenId) => "identity:denied-jti:" + tokenId;
+    private RedisKey DenyKey(string tokenId) => keys.Key("identity:denied-jti:" + tokenId);
 
-    private static RedisKey VersionKey(UserId userId) => "identity:session-version:" + userId.Value.ToString("N", CultureInfo.InvariantCulture);
+    private RedisKey VersionKey(UserId userId) => keys.Key("identity:session-version:" + userId.Value.ToString("N", CultureInfo.InvariantCulture));
 }

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TradingPlatform.Api.Infrastructure.Redis;
 
 namespace TradingPlatform.Api.Infrastructure.RateLimiting;
 
@@ -6,7 +7,7 @@ namespace TradingPlatform.Api.Infrastructure.RateLimiting;
 /// A fixed-window counter in Redis, so a limit holds across Api replicas: INCR and, on the window's first hit, PEXPIRE
 /// run as one script, so a crash between them can never leave a counter without expiry.
 /// </summary>
-public sealed class RedisRateLimitCounter(IConnectionMultiplexer redis)
+public sealed class RedisRateLimitCounter(IConnectionMultiplexer redis, RedisNamespace keys)
 {
     private const string Script = """
         local count = redis.call('INCR', KEYS[1])
@@ -19,7 +20,7 @@ public sealed class RedisRateLimitCounter(IConnectionMultiplexer redis)
     public async Task<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window)
     {
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            Script, [new RedisKey("ratelimit:" + key)], [(long)window.TotalMilliseconds]))!;
+            Script, [keys.Key("ratelimit:" + key)], [(long)window.TotalMilliseconds]))!;
         var count = (long)result[0];
         var ttl = TimeSpan.FromMilliseconds((long)result[1]);
         return new RateLimitDecision(count <= limit, count, ttl);

@@ -19,7 +19,7 @@ public sealed class MarketFeedOptions : IValidatableObject
     /// <summary>How long the leader's lease lasts without renewal: the longest a crashed leader's feed stays silent.</summary>
     public TimeSpan LeaderLease { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The Redis key of the feed's leader election.</summary>
+    /// <summary>The Redis key of the feed's leader election (in the deployment's <c>Redis:KeyPrefix</c>).</summary>
     [Required]
     public string LeaderKey { get; set; } = "market:feed:leader";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TradingPlatform.ServiceDefaults.Data;
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.History;
 using TradingPlatform.Api.Market.Instruments;
@@ -25,6 +26,7 @@ internal sealed class MarketFeedService(
     MarketHistoryStatus history,
     SchemaStatus<TradingDbContext> schema,
     IConnectionMultiplexer redis,
+    RedisNamespace keys,
     TimeProvider time,
     ILogger<MarketFeedService> logger) : BackgroundService
 {
@@ -41,7 +43,7 @@ internal sealed class MarketFeedService(
         }
 
         await Task.Yield();
-        var election = new RedisLeaderElection(redis, settings.LeaderKey, settings.LeaderLease, logger);
+        var election = new RedisLeaderElection(redis, keys.Name(settings.LeaderKey), settings.LeaderLease, logger);
         try
         {
             await schema.Completion.WaitAsync(stoppingToken);

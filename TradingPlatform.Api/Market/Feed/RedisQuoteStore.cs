@@ -1,19 +1,22 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using StackExchange.Redis;
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.Api.Market.Feed;
 
 /// <summary>
 /// The latest quotes in Redis (hash <c>quotes:{symbol}</c>, symbols in the set <c>quotes:symbols</c>) and each symbol's
-/// forming 1-minute candle (hash <c>candles:forming:{symbol}</c>, expiring after two minutes). The feed's leader writes;
+/// forming 1-minute candle (hash <c>candles:forming:{symbol}</c>, expiring after two minutes), all in this deployment's
+/// <see cref="RedisNamespace"/>: a feed of another deployment on the same Redis never reaches this one's quote book
+/// (the quotes have no expiry, so without the prefix they would outlive the feed that wrote them). The feed's leader writes;
 /// every replica reads, through a short cache so that order paths do not wait on Redis for every lookup. While Redis is
 /// unreachable reads answer nothing rather than block.
 /// </summary>
-public sealed class RedisQuoteStore(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisQuoteStore> logger) : IRemoteQuoteSource
+public sealed class RedisQuoteStore(IConnectionMultiplexer redis, RedisNamespace keys, TimeProvider time, ILogger<RedisQuoteStore> logger)
+    : IRemoteQuoteSource
 {
-    public const string SymbolsKey = "quotes:symbols";
 
     private static readonly TimeSpan CacheFor = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan FormingExpiry = TimeSpan.FromMinutes(2);
@@ -21,9 +24,11 @@ public sealed class RedisQuoteStore(IConnectionMultiplexer redis, TimeProvider t
     private readonly ConcurrentDictionary<string, (long At, Quote? Quote)> _cache = new(StringComparer.OrdinalIgnoreCase);
     private (long At, IReadOnlyCollection<Quote> Quotes) _all = (long.MinValue, []);
 
-    public static RedisKey QuoteKey(string symbol) => $"quotes:{symbol.ToUpperInvariant()}";
+    public RedisKey SymbolsKey => keys.Key("quotes:symbols");
 
-    public static RedisKey FormingKey(string symbol) => $"candles:forming:{symbol.ToUpperInvariant()}";
+    public RedisKey QuoteKey(string symbol) => keys.Key($"quotes:{symbol.ToUpperInvariant()}");
+
+    public RedisKey FormingKey(string symbol) => keys.Key($"candles:forming:{symbol.ToUpperInvariant()}");
 
     /// <summary>Writes the ticks and the forming candles in one round trip.</summary>
     public async Task WriteAsync(IReadOnlyList<Quote> quotes, IReadOnlyCollection<Candle> forming)

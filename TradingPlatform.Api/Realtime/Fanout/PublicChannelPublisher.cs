@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TradingPlatform.Api.Infrastructure.Redis;
 using TradingPlatform.Api.Realtime.Protocol;
 
 namespace TradingPlatform.Api.Realtime.Fanout;
@@ -10,7 +11,7 @@ namespace TradingPlatform.Api.Realtime.Fanout;
 /// Publishes public-channel messages (signals, news) and price ticks to every replica through Redis pub/sub. Public
 /// messages carry no seq here: each subscription numbers what it receives. An event id makes a redelivery a no-op.
 /// </summary>
-public sealed class PublicChannelPublisher(IConnectionMultiplexer redis, IOptions<RealtimeOptions> options)
+public sealed class PublicChannelPublisher(IConnectionMultiplexer redis, RedisNamespace keys, IOptions<RealtimeOptions> options)
 {
     // KEYS: dedupe. ARGV: ttl ms, pub/sub channel, payload…
     private const string PublishOnceScript = """
@@ -19,9 +20,12 @@ public sealed class PublicChannelPublisher(IConnectionMultiplexer redis, IOption
         return 1
         """;
 
-    public RedisChannel PublicChannel => RedisChannel.Literal(options.Value.RedisPrefix + ":public");
+    public RedisChannel PublicChannel => RedisChannel.Literal(Prefix + ":public");
 
-    public RedisChannel PricesChannel => RedisChannel.Literal(options.Value.RedisPrefix + ":prices");
+    /// <summary>Ticks go out on the deployment's own channel: another deployment's feed on this Redis never reaches its clients.</summary>
+    public RedisChannel PricesChannel => RedisChannel.Literal(Prefix + ":prices");
+
+    private string Prefix => keys.Name(options.Value.RedisPrefix);
 
     /// <summary>Publishes the messages (channel and open body) once per event id; false when it was already published.</summary>
     public async Task<bool> PublishOnceAsync(Guid eventId, string channel, string? symbol, IReadOnlyList<byte[]> bodies)
@@ -34,7 +38,7 @@ public sealed class PublicChannelPublisher(IConnectionMultiplexer redis, IOption
             .. bodies.Select(b => (RedisValue)Route(channel, symbol, b)),
         ];
         var published = await redis.GetDatabase().ScriptEvaluateAsync(
-            PublishOnceScript, [(RedisKey)$"{options.Value.RedisPrefix}:public-event:{eventId:N}"], args);
+            PublishOnceScript, [(RedisKey)$"{Prefix}:public-event:{eventId:N}"], args);
         return (long)published == 1;
     }
 

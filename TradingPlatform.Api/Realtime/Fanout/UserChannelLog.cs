@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TradingPlatform.Api.Infrastructure.Redis;
 
 namespace TradingPlatform.Api.Realtime.Fanout;
 
@@ -11,7 +12,7 @@ namespace TradingPlatform.Api.Realtime.Fanout;
 /// seq, members <c>{unixMs}|{message}</c>), trims what is older than the window by the caller's clock (tests age
 /// messages out with a fake clock) and publishes: an event is either recorded and fanned out once, or not at all.
 /// </summary>
-public sealed class UserChannelLog(IConnectionMultiplexer redis, IOptions<RealtimeOptions> options, TimeProvider time)
+public sealed class UserChannelLog(IConnectionMultiplexer redis, RedisNamespace keys, IOptions<RealtimeOptions> options, TimeProvider time)
 {
     private const string TrimFunction = """
         local function trim(key, cutoff, max)
@@ -66,7 +67,9 @@ public sealed class UserChannelLog(IConnectionMultiplexer redis, IOptions<Realti
 
     private RealtimeOptions Settings => options.Value;
 
-    public RedisChannel PubSubChannel => RedisChannel.Literal(Settings.RedisPrefix + ":user");
+    private string Prefix => keys.Name(Settings.RedisPrefix);
+
+    public RedisChannel PubSubChannel => RedisChannel.Literal(Prefix + ":user");
 
     /// <summary>
     /// Appends the messages (bodies from <see cref="Protocol.Envelope.Open"/>) to the user's channel and publishes them.
@@ -176,9 +179,9 @@ public sealed class UserChannelLog(IConnectionMultiplexer redis, IOptions<Realti
         return long.Parse(message.AsSpan(at + marker.Length, message.Length - at - marker.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
-    private RedisKey SeqKey(Guid userId, string channel) => $"{Settings.RedisPrefix}:seq:{userId:N}:{channel}";
+    private RedisKey SeqKey(Guid userId, string channel) => $"{Prefix}:seq:{userId:N}:{channel}";
 
-    private RedisKey BufferKey(Guid userId, string channel) => $"{Settings.RedisPrefix}:buffer:{userId:N}:{channel}";
+    private RedisKey BufferKey(Guid userId, string channel) => $"{Prefix}:buffer:{userId:N}:{channel}";
 
-    private RedisKey DedupeKey(Guid userId, string channel, Guid eventId) => $"{Settings.RedisPrefix}:event:{userId:N}:{channel}:{eventId:N}";
+    private RedisKey DedupeKey(Guid userId, string channel, Guid eventId) => $"{Prefix}:event:{userId:N}:{channel}:{eventId:N}";
 }

@@ -48,18 +48,17 @@ public sealed class FeedTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Only_the_leader_ticks_and_another_replica_takes_over_when_it_stops()
     {
-        var key = $"test:feed:{Guid.NewGuid():N}";
         (string, string?)[] settings =
         [
             ("Market:Feed:Enabled", "true"),
             ("Market:Feed:TickInterval", "00:00:00.05"),
             ("Market:Feed:LeaderLease", "00:00:01"),
-            ("Market:Feed:LeaderKey", key),
         ];
         var ticksA = new TickCounter();
         var ticksB = new TickCounter();
         await using var baseA = new ApiFactory(infrastructure, (Microsoft.Extensions.Time.Testing.FakeTimeProvider?)null, settings);
-        await using var baseB = new ApiFactory(infrastructure, (Microsoft.Extensions.Time.Testing.FakeTimeProvider?)null, settings);
+        // Replicas of one deployment: the same Redis key prefix, so one election and one set of quotes.
+        await using var baseB = new ApiFactory(infrastructure, (Microsoft.Extensions.Time.Testing.FakeTimeProvider?)null, [.. settings, baseA.ReplicaSetting]);
         var a = baseA.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ITickSubscriber>(ticksA)));
         var b = baseB.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ITickSubscriber>(ticksB)));
         try
@@ -73,7 +72,9 @@ public sealed class FeedTests(InfrastructureFixture infrastructure)
 
             // The follower sees the leader's quotes through Redis, and serves them.
             var redis = follower.Services.GetRequiredService<IConnectionMultiplexer>();
-            Assert.True(await redis.GetDatabase().KeyExistsAsync(RedisQuoteStore.QuoteKey("BTC-USD")));
+            var quoteKey = follower.Services.GetRequiredService<RedisQuoteStore>().QuoteKey("BTC-USD");
+            Assert.StartsWith(baseA.RedisKeyPrefix, quoteKey.ToString(), StringComparison.Ordinal);
+            Assert.True(await redis.GetDatabase().KeyExistsAsync(quoteKey));
             await MarketKit.WaitUntilAsync(() => Task.FromResult(follower.Services.GetRequiredService<QuoteBook>().GetLatest("BTC-USD") is not null),
                 Timeout, "the follower reads the leader's quote");
             using var client = follower.CreateClient();

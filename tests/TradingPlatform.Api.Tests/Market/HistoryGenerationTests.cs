@@ -22,7 +22,6 @@ public sealed class HistoryGenerationTests(InfrastructureFixture infrastructure)
         ("Market:Feed:Enabled", feed ? "true" : "false"),
         ("Market:Feed:TickInterval", "00:00:00.05"),
         ("Market:Feed:LeaderLease", "00:00:02"),
-        ("Market:Feed:LeaderKey", $"test:feed:{Guid.NewGuid():N}"),
     ];
 
     private Task<long> CountAsync(string symbol, string interval) => MarketKit.CountAsync(infrastructure,
@@ -36,7 +35,7 @@ public sealed class HistoryGenerationTests(InfrastructureFixture infrastructure)
 
         // Two replicas start together: the advisory lock lets one generate; the other finds the history there.
         await using (var first = await MarketKit.StartAsync(infrastructure, null, Settings()))
-        await using (var second = await MarketKit.StartAsync(infrastructure, null, Settings()))
+        await using (var second = await MarketKit.StartAsync(infrastructure, null, [.. Settings(), first.ReplicaSetting]))
         {
             var statuses = new[] { first, second }.Select(f => f.Services.GetRequiredService<MarketHistoryStatus>()).ToArray();
             await Task.WhenAll(statuses.Select(s => s.Completion)).WaitAsync(Timeout);

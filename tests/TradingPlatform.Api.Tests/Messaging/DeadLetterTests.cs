@@ -66,7 +66,7 @@ public sealed class DeadLetterTests(InfrastructureFixture infrastructure)
         var outbox = await admin.GetDataAsync("/api/admin/messaging/outbox");
         Assert.True(outbox.GetProperty("pending").GetInt64() >= 0);
         var queues = await admin.GetDataAsync("/api/admin/messaging/dead-letters");
-        Assert.Contains(queues.EnumerateArray(), queue => queue.GetProperty("consumer").GetString() == "api.realtime");
+        Assert.Contains(queues.EnumerateArray(), queue => queue.GetProperty("consumer").GetString() == factory.ConsumerName);
     }
 
     private static async Task<Guid> PostSignalAsync(HttpClient admin, string symbol)

@@ -12,7 +12,7 @@ public sealed class RealtimeReplicaTests(InfrastructureFixture infrastructure)
     public async Task An_event_handled_on_one_replica_and_a_price_published_on_it_reach_a_client_of_the_other()
     {
         await using var a = await TradingKit.StartTradingAsync(infrastructure);
-        await using var b = await TradingKit.StartTradingAsync(infrastructure);
+        await using var b = await TradingKit.StartTradingAsync(infrastructure, a.ReplicaSetting);
         var (user, client) = await a.CreateUserWithClientAsync();
         var accountId = await client.CreateAccountAsync();
 

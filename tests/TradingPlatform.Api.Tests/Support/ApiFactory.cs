@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TradingPlatform.Api.Identity.Data;
+using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.Api.Messaging;
 using TradingPlatform.Testing;
 
 namespace TradingPlatform.Api.Tests.Support;
@@ -16,13 +18,18 @@ namespace TradingPlatform.Api.Tests.Support;
 /// The Api's real Program on the fixture's servers, with a random signing key (never one from source), rate limits
 /// off unless a test turns them on, a cheap password-hash cost, optionally a fake clock, one client IP address per
 /// instance (TestServer has none, and the rate limiter counts per address), and two test-only routes that fail the way
-/// production code can (see <see cref="FaultRoutes"/>). Use <see cref="StartAsync"/> for tests that need the identity
-/// schema: it returns once the migrations have run.
+/// production code can (see <see cref="FaultRoutes"/>). Each instance is a deployment of its own on the shared servers:
+/// a Redis key prefix of its own (quotes, fan-out, sessions, rate limits, feed leadership) and so a consumer queue of
+/// its own, so that no other test's feed or data reaches it; tests of replicas pass <see cref="ReplicaSetting"/> to
+/// the second instance. Use <see cref="StartAsync"/> for tests that need the identity schema: it returns once the
+/// migrations have run.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
+    private const string KeyPrefixSetting = RedisNamespaceOptions.Section + ":" + nameof(RedisNamespaceOptions.KeyPrefix);
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private bool _disposed;
 
     public ApiFactory(InfrastructureFixture infrastructure, FakeTimeProvider? time = null, params (string Key, string? Value)[] overrides)
         : this(infrastructure, "Development", time, overrides)
@@ -52,6 +59,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             // feed or of history generation turn these on.
             ["Market:Feed:Enabled"] = "false",
             ["Market:History:Enabled"] = "false",
+            // Redis keys never expire with the instance that wrote them (the feed's quotes have no TTL at all), and
+            // WebSocket fan-out channels reach every subscriber: without a namespace of its own, an instance would read
+            // the quotes of every feed that ever ran in the suite, and its clients would get their prices.
+            [KeyPrefixSetting] = $"test-{Guid.NewGuid():N}:",
         };
         foreach (var (key, value) in overrides)
         {
@@ -63,6 +74,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public string SigningKey { get; }
 
     public FakeTimeProvider? Time { get; }
+
+    /// <summary>This instance's Redis key prefix (unique unless a test made it a replica of another).</summary>
+    public string RedisKeyPrefix => _settings[KeyPrefixSetting] ?? "";
+
+    /// <summary>The queue of this instance's Api consumer (its Redis key prefix before the consumer's name).</summary>
+    public string ConsumerName => _settings.GetValueOrDefault("MessagingOptions:ConsumerName") ?? RedisKeyPrefix + MessagingExtensions.ConsumerName;
+
+    /// <summary>The setting that makes another instance a replica of this one: the same Redis key prefix.</summary>
+    public (string Key, string? Value) ReplicaSetting => (KeyPrefixSetting, RedisKeyPrefix);
 
     /// <summary>An address unique to this factory (from 10/8), so rate-limit counters of tests never mix.</summary>
     public IPAddress ClientIp { get; private set; } = new(RandomNumberGenerator.GetBytes(3).Prepend((byte)10).ToArray());
@@ -91,6 +111,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!_disposed)
+        {
+            _disposed = true;
+            await ConsumerQueueCleanup.DeleteAsync(_settings.GetValueOrDefault("ConnectionStrings:messaging"), ConsumerName);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
