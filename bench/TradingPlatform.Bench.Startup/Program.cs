@@ -24,5 +24,4 @@ for (var run = 1; run <= options.Runs; run++)
     results.Add(await StackRun.MeasureAsync(options));
 }
 
-Report.Print(results);
-return results.All(r => r.StartMet && r.StopMet && r.MemoryMet) ? 0 : 1;
+return Report.Print(results) ? 0 : 1;

@@ -24,12 +24,6 @@ internal sealed record StackMeasurement(
     public long TotalPss => Idle.Sum(s => s.Memory.PssBytes);
 
     public long TotalRss => Idle.Sum(s => s.Memory.RssBytes);
-
-    public bool StartMet => ColdStart < StartTarget;
-
-    public bool StopMet => Leftovers.Count == 0 && Stop < StopTarget;
-
-    public bool MemoryMet => TotalPss < PssTarget;
 }
 
 /// <summary>
