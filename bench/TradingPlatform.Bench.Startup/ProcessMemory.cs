@@ -2,65 +2,34 @@ using System.Globalization;
 
 namespace TradingPlatform.Bench.Startup;
 
-/// <summary>Resident memory of a process and all its descendants (PostgreSQL's backends, Erlang's helpers), from /proc.</summary>
-internal static class ProcessMemory
+/// <summary>RSS and PSS of one process from <c>/proc/&lt;pid&gt;/smaps_rollup</c> (PSS shares each shared page among its users, so PSS adds up).</summary>
+internal readonly record struct ProcessMemory(long RssBytes, long PssBytes)
 {
-    public static long ResidentBytesOfTree(int rootPid)
-    {
-        var parents = ReadParents();
-        var tree = new HashSet<int> { rootPid };
-        bool grew;
-        do
-        {
-            grew = false;
-            foreach (var (pid, parent) in parents)
-            {
-                if (tree.Contains(parent) && tree.Add(pid))
-                {
-                    grew = true;
-                }
-            }
-        }
-        while (grew);
-
-        return tree.Sum(ResidentBytes);
-    }
-
-    public static long ResidentBytes(int pid)
+    public static ProcessMemory? Read(int pid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            long? rss = null, pss = null;
+            foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            {
+                if (line.StartsWith("Rss:", StringComparison.Ordinal))
+                {
+                    rss = Kilobytes(line) * 1024;
+                }
+                else if (line.StartsWith("Pss:", StringComparison.Ordinal))
+                {
+                    pss = Kilobytes(line) * 1024;
+                }
+            }
+
+            return rss is { } r && pss is { } p ? new ProcessMemory(r, p) : null;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return 0;
+            return null; // gone, or not ours to read
         }
     }
 
-    private static List<(int Pid, int Parent)> ReadParents()
-    {
-        var result = new List<(int, int)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so read after the last ')'.
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                result.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture)));
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        return result;
-    }
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
