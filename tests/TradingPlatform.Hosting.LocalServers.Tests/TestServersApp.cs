@@ -11,7 +11,7 @@ internal static class TestServersApp
 
     /// <summary>Durable data on (as in run mode): these tests restart servers and expect their data back.</summary>
     public static Task<IDistributedApplicationTestingBuilder> CreateAsync(string dataPath, params string[] extraArgs) =>
-        TestServers.CreateBuilderAsync(dataPath, ["--AppHost:DurableData=true", .. extraArgs]);
+        Testing.TestServers.CreateBuilderAsync(dataPath, ["--AppHost:DurableData=true", .. extraArgs]);
 
     public static async Task<DistributedApplication> StartAsync(string dataPath, params string[] extraArgs)
     {
