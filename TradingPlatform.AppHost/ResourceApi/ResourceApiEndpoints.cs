@@ -70,11 +70,12 @@ internal static class ResourceApiEndpoints
         var requestedAt = DateTime.UtcNow;
         // Not the request's token: a restart asked for by the process being restarted (the Api) loses its connection
         // half-way, and must still finish.
-        var result = await commands.ExecuteCommandAsync(entry.Resource, aspireCommand, CancellationToken.None);
-        if (!result.Success)
+        var failure = entry.Resource is ProjectResource && aspireCommand != KnownResourceCommands.StartCommand
+            ? await ProjectStop.StopAsync(entry.Resource, entry.Snapshot, notifications, commands, aspireCommand)
+            : await RunAsync(commands, entry.Resource, aspireCommand);
+        if (failure is not null)
         {
-            return ResourceApiErrors.Problem(http, StatusCodes.Status409Conflict, ResourceApiErrors.Conflict,
-                $"{name}: {command} failed: {result.Message ?? "no reason given"}");
+            return ResourceApiErrors.Problem(http, StatusCodes.Status409Conflict, ResourceApiErrors.Conflict, $"{name}: {command} failed: {failure}");
         }
 
         var message = $"{name}: {ResourceCommands.Normalize(command)} done";
@@ -89,6 +90,12 @@ internal static class ResourceApiEndpoints
         var view = ResourceView.From(after.Resource, after.Snapshot, after.Restarts);
         var outcome = new ResourceCommandOutcome(ResourceCommands.Normalize(command), message, view);
         return TypedResults.Ok(new ResourceApiResponse<ResourceCommandOutcome>(true, outcome, message, time.GetUtcNow()));
+    }
+
+    private static async Task<string?> RunAsync(ResourceCommandService commands, IResource resource, string command)
+    {
+        var result = await commands.ExecuteCommandAsync(resource, command, CancellationToken.None);
+        return result.Success ? null : result.Message ?? "no reason given";
     }
 
     private static async Task<bool> WaitHealthyAsync(ResourceNotificationService notifications, string name, DateTime startedAfter)
