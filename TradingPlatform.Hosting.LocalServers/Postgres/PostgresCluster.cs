@@ -14,10 +14,7 @@ internal static class PostgresCluster
     /// </summary>
     public static async Task PrepareAsync(LocalPostgresServerResource server, string initdb, ILogger log, CancellationToken cancellationToken)
     {
-        foreach (var line in await StaleProcess.StopLeftoversAsync(server.WorkingDirectory, Signals.SigInt, TimeSpan.FromSeconds(10)))
-        {
-            log.LogWarning("{Line}", line);
-        }
+        await StaleProcess.StopLeftoversAsync(server.WorkingDirectory, Signals.SigInt, TimeSpan.FromSeconds(10), log);
 
         if (StaleProcess.RemoveStalePidFile(Path.Combine(server.ClusterDirectory, "postmaster.pid")))
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace TradingPlatform.Hosting.LocalServers.Processes;
 
 /// <summary>
@@ -10,15 +12,16 @@ internal static class StaleProcess
     /// Stops every process whose working directory lies inside <paramref name="dataDirectory"/>: each server of ours
     /// runs with its data folder as its working directory, so such a process can only be a leftover of an earlier
     /// run (a recycled pid of an unrelated program never matches). It gets <paramref name="signal"/> first, so its
-    /// data stays intact, then SIGKILL after <paramref name="timeout"/>. Returns a line per process stopped.
+    /// data stays intact, then SIGKILL after <paramref name="timeout"/>. Each process stopped is a warning in
+    /// <paramref name="log"/> (the resource's console).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> StopLeftoversAsync(string dataDirectory, int signal, TimeSpan timeout)
+    public static async Task StopLeftoversAsync(string dataDirectory, int signal, TimeSpan timeout, ILogger log)
     {
         var root = Path.GetFullPath(dataDirectory).TrimEnd('/') + "/";
         var found = ProcessesUnder(root).ToList();
         if (found.Count == 0)
         {
-            return [];
+            return;
         }
 
         foreach (var (pid, _) in found)
@@ -37,7 +40,10 @@ internal static class StaleProcess
             Signals.Send(pid, Signals.SigKill);
         }
 
-        return [.. found.Select(p => $"stopped {p.Name} (pid {p.Pid}) left running in {dataDirectory} by an earlier run")];
+        foreach (var (pid, name) in found)
+        {
+            log.LogWarning("stopped {Name} (pid {Pid}) left running in {Folder} by an earlier run", name, pid, dataDirectory);
+        }
     }
 
     /// <summary>Deletes a pid file whose process is gone, so the server does not refuse to start.</summary>

@@ -71,10 +71,7 @@ public static class LocalRabbitMQBuilderExtensions
             .OnBeforeResourceStarted(async (resource, e, cancellationToken) =>
             {
                 var log = LocalServerHealthChecks.ConsoleOf(resource, e.Services);
-                foreach (var line in await StaleProcess.StopLeftoversAsync(directory, Signals.SigTerm, TimeSpan.FromSeconds(10)))
-                {
-                    log.LogWarning("{Line}", line);
-                }
+                await StaleProcess.StopLeftoversAsync(directory, Signals.SigTerm, TimeSpan.FromSeconds(10), log);
 
                 StaleProcess.RemoveStalePidFile(Path.Combine(directory, "rabbitmq.pid"));
                 await WriteConfigAsync(resource, cancellationToken);
@@ -112,10 +109,7 @@ public static class LocalRabbitMQBuilderExtensions
             .OnBeforeResourceStarted(async (resource, e, _) =>
             {
                 var log = LocalServerHealthChecks.ConsoleOf(resource, e.Services);
-                foreach (var line in await StaleProcess.StopLeftoversAsync(resource.WorkingDirectory, Signals.SigTerm, TimeSpan.FromSeconds(5)))
-                {
-                    log.LogWarning("{Line}", line);
-                }
+                await StaleProcess.StopLeftoversAsync(resource.WorkingDirectory, Signals.SigTerm, TimeSpan.FromSeconds(5), log);
             });
     }
 

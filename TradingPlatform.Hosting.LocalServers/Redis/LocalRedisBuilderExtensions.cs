@@ -43,10 +43,7 @@ public static class LocalRedisBuilderExtensions
             .OnBeforeResourceStarted(async (resource, e, cancellationToken) =>
             {
                 var log = LocalServerHealthChecks.ConsoleOf(resource, e.Services);
-                foreach (var line in await StaleProcess.StopLeftoversAsync(resource.WorkingDirectory, Signals.SigTerm, TimeSpan.FromSeconds(10)))
-                {
-                    log.LogWarning("{Line}", line);
-                }
+                await StaleProcess.StopLeftoversAsync(resource.WorkingDirectory, Signals.SigTerm, TimeSpan.FromSeconds(10), log);
 
                 await WriteConfigAsync(resource, settings.DurableData, cancellationToken);
             });
