@@ -24,12 +24,14 @@ var messaging = builder.AddPlatformRabbitMQ("messaging", messagingPassword);
 // A service counts as running once its /health answers Healthy (Aspire checks it; WaitFor waits for it).
 var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithHttpHealthCheck("/health")
+    .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
     .WithHttpHealthCheck("/health")
+    .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
@@ -37,6 +39,7 @@ var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
 builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
