@@ -20,19 +20,27 @@ var tradingDb = builder.AddPlatformPostgres("postgres", "tradingdb", postgresPas
 var cache = builder.AddPlatformRedis("cache", cachePassword);
 var messaging = builder.AddPlatformRabbitMQ("messaging", messagingPassword);
 
-// Ports come from each project's launch profile: api 8000, ai 8001, worker 8002.
+// Ports come from each project's launch profile: api 8000, ai 8001, worker 8002. Each service is healthy when its own
+// /health (ServiceDefaults: its servers, migrations, for the api also the ai service) answers 200, not merely when its
+// process has started: that is what WaitFor, the dashboard's health state and the console's readiness lines mean.
 var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
+    .WithHttpHealthCheck("/health")
+    .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
+    .WithHttpHealthCheck("/health")
+    .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
 builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
