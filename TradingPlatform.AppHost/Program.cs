@@ -20,8 +20,9 @@ var tradingDb = builder.AddPlatformPostgres("postgres", "tradingdb", postgresPas
 var cache = builder.AddPlatformRedis("cache", cachePassword);
 var messaging = builder.AddPlatformRabbitMQ("messaging", messagingPassword);
 
-// Ports come from each project's launch profile: api 8000, ai 8001, worker 8002.
-// A service counts as running once its /health answers Healthy (Aspire checks it; WaitFor waits for it).
+// Ports come from each project's launch profile: api 8000, ai 8001, worker 8002. A service is healthy when its own
+// /health answers Healthy (its servers, migrations, for the api also the ai service), not merely when its process has
+// started: that is what WaitFor, the dashboard's health state and the console's readiness lines mean.
 var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithHttpHealthCheck("/health")
     .WithAppHostWatch()
