@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what TradingPlatform needs and is missing: the .NET SDK check, Debian's server packages and Chromium.
+# Installs what TradingPlatform needs and is missing: the .NET SDK check, Debian's server packages, Chromium and a font.
 # Sourced by run.sh and test.sh; idempotent (a second run installs nothing).
 
 tp_log() { printf '[setup] %s\n' "$*"; }
@@ -11,6 +11,8 @@ tp_missing_packages() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   # The dashboard's browser tests drive Debian's Chromium headless (Playwright cannot download its own here).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # ScottPlot (backtest charts) draws every label with a system font; without one it silently draws no text.
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   printf '%s\n' "${missing[@]}"
 }
 

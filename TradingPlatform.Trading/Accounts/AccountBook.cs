@@ -1,3 +1,4 @@
+using TradingPlatform.Trading.Common;
 using TradingPlatform.Trading.Events;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
@@ -24,6 +25,9 @@ public sealed class AccountBook
     }
 
     public TradingAccount Account { get; }
+
+    /// <summary>Where the ids of the orders, positions and fills the simulator creates come from (see <see cref="IIdGenerator"/>).</summary>
+    public IIdGenerator Ids { get; init; } = TimeOrderedIds.Instance;
 
     public IReadOnlyList<Position> OpenPositions => _openPositions;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using TradingPlatform.Messaging;
 using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
 using TradingPlatform.Trading.Orders;
@@ -32,6 +33,10 @@ public class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbCo
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public DbSet<EquitySnapshot> EquitySnapshots => Set<EquitySnapshot>();
+
+    public DbSet<BacktestRun> Backtests => Set<BacktestRun>();
+
+    public DbSet<BacktestTradeRecord> BacktestTrades => Set<BacktestTradeRecord>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

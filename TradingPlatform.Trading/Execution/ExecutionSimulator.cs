@@ -44,7 +44,7 @@ public static partial class ExecutionSimulator
 
         var order = new Order
         {
-            Id = OrderId.New(), AccountId = book.Account.Id, Symbol = instrument.Symbol, Type = request.Type, Side = request.Side,
+            Id = OrderId.From(book.Ids.Next()), AccountId = book.Account.Id, Symbol = instrument.Symbol, Type = request.Type, Side = request.Side,
             Quantity = request.Quantity, Price = request.Price, StopPrice = request.StopPrice, TrailAmount = request.TrailAmount,
             TrailPercent = request.TrailPercent, TimeInForce = request.TimeInForce, ClientOrderId = request.ClientOrderId,
             RequestFingerprint = request.Fingerprint(), Leverage = leverage, StopLoss = request.StopLoss, TakeProfit = request.TakeProfit,

@@ -19,7 +19,7 @@ internal static class PositionCloser
         var closing = quantity ?? position.Quantity;
         var order = new Order
         {
-            Id = OrderId.New(), AccountId = book.Account.Id, Symbol = position.Symbol, Type = OrderType.Market,
+            Id = OrderId.From(book.Ids.Next()), AccountId = book.Account.Id, Symbol = position.Symbol, Type = OrderType.Market,
             Side = position.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, Quantity = closing, TimeInForce = TimeInForce.Ioc,
             Leverage = 1, Origin = origin, ClosesPositionId = position.Id, CreatedAt = now, UpdatedAt = now,
         };

@@ -38,7 +38,7 @@ internal static class PositionKeeper
             var opened = position is null;
             position ??= new Position
             {
-                Id = PositionId.New(), AccountId = account.Id, Symbol = instrument.Symbol,
+                Id = PositionId.From(book.Ids.Next()), AccountId = account.Id, Symbol = instrument.Symbol,
                 Side = order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, OpenedAt = at,
             };
             position.EntryPrice = (position.EntryPrice * position.Quantity + price * remaining) / (position.Quantity + remaining);
@@ -121,7 +121,7 @@ internal static class PositionKeeper
     {
         var fill = new Fill
         {
-            Id = FillId.New(), OrderId = order.Id, AccountId = order.AccountId, PositionId = position.Id, Symbol = position.Symbol,
+            Id = FillId.From(book.Ids.Next()), OrderId = order.Id, AccountId = order.AccountId, PositionId = position.Id, Symbol = position.Symbol,
             Side = order.Side, Quantity = quantity, Price = price, Commission = commission, Liquidity = liquidity, RealizedPnl = realized,
             StrategyId = order.StrategyId, ExecutedAt = at,
         };

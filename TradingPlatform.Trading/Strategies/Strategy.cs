@@ -25,6 +25,12 @@ public sealed class Strategy
 
     public StrategyType Type { get; set; }
 
+    /// <summary>
+    /// The algorithm it runs (<see cref="Algorithms.StrategyAlgorithms"/>), whose typed parameters <see cref="Parameters"/>
+    /// then holds; null for a manual strategy traded by hand from its signals. An automated strategy needs one.
+    /// </summary>
+    public string? Algorithm { get; set; }
+
     public StrategyStatus Status { get; private set; } = StrategyStatus.Inactive;
 
     /// <summary>Catalog symbols, as the catalog spells them, without duplicates.</summary>

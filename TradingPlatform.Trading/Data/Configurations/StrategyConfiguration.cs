@@ -15,6 +15,7 @@ internal sealed class StrategyConfiguration : IEntityTypeConfiguration<Strategy>
         builder.Property(s => s.Description).HasMaxLength(Strategy.MaxDescriptionLength);
         builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Algorithm).HasMaxLength(32);
         builder.Property(s => s.Symbols).HasColumnType("text[]");
         builder.Property(s => s.Parameters).HasColumnType("jsonb");
         builder.ComplexProperty(s => s.RiskManagement);
