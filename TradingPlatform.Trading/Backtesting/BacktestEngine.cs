@@ -38,7 +38,7 @@ public static class BacktestEngine
         }
 
         var bars = Merge(settings, candles);
-        var run = new Run(settings);
+        var run = new Runner(settings);
         var total = bars.Count;
         var step = Math.Max(1, total / 100);
         for (var i = 0; i < total; i++)
@@ -106,7 +106,7 @@ public static class BacktestEngine
     }
 
     /// <summary>The state of one run.</summary>
-    private sealed class Run
+    private sealed class Runner
     {
         private readonly BacktestSettings _settings;
         private readonly BacktestMarket _market;
@@ -129,7 +129,7 @@ public static class BacktestEngine
         private DateOnly _fundingDay;
         private Quote? _lastQuote;
 
-        public Run(BacktestSettings settings)
+        public Runner(BacktestSettings settings)
         {
             _settings = settings;
             _market = new BacktestMarket(settings.Instruments);

@@ -78,7 +78,5 @@ public sealed class BacktestRun
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    public DateTimeOffset? DeletedAt { get; set; }
-
     public bool IsFinished => Status is BacktestStatus.Completed or BacktestStatus.Failed or BacktestStatus.Cancelled;
 }

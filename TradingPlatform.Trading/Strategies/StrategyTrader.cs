@@ -87,10 +87,10 @@ public sealed class StrategyTrader
         var instrument = market.FindInstrument(quote.Symbol)
             ?? throw new TradingException(TradingErrorKind.Rejected, $"{quote.Symbol} is no longer in the catalog.");
         ExecutionSimulator.RollDay(book, market, now);
-        foreach (var order in book.WorkingOrders.Where(o => o.StrategyId == StrategyId && string.Equals(o.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var working in book.WorkingOrders.Where(o => o.StrategyId == StrategyId && string.Equals(o.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase)).ToList())
         {
             // A target replaces whatever is still working from the previous one (the unfilled rest of a market order).
-            ExecutionSimulator.Cancel(book, order, now, "Replaced by the strategy's next signal");
+            ExecutionSimulator.Cancel(book, working, now, "Replaced by the strategy's next signal");
         }
 
         var position = book.OpenPosition(quote.Symbol);

@@ -23,8 +23,7 @@ internal sealed class BacktestRunConfiguration : IEntityTypeConfiguration<Backte
         builder.Property(b => b.EquityCurve).HasColumnType("jsonb");
         builder.Property(b => b.Gaps).HasColumnType("jsonb");
         builder.Ignore(b => b.IsFinished);
-        // The owner's list, newest first, without the deleted ones.
-        builder.HasIndex(b => new { b.OwnerId, b.CreatedAt }).HasFilter("\"DeletedAt\" IS NULL");
-        builder.HasQueryFilter(b => b.DeletedAt == null);
+        // The owner's list, newest first. A deleted backtest is removed with its trades (nothing refers to it).
+        builder.HasIndex(b => new { b.OwnerId, b.CreatedAt });
     }
 }

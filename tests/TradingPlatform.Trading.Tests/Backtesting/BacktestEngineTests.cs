@@ -138,7 +138,7 @@ public sealed class BacktestEngineTests
     /// <summary>
     /// 10× leverage, the whole equity as notional (risk 100 %, no stop): quantity = floor(100,000 ÷ 100.1) = 999, margin
     /// 10 % of it; liquidation price = 100.1 × (1 − (1/10 − 0.5 %)) = 90.59 → 90.6. Bar 3 falls to 85 (bid 84.9):
-    /// P&amp;L = (84.9 − 100.1) × 999 = −15,184.80; commissions round(999 × 100.1 × 0.1 % = 100.0999) = 100.10 and
+    /// P&amp;L = (84.9 − 100.1) × 999 = −15,184.80; commissions round(999 × 100.1 × 0.1 % = 99.9999) = 100.00 and
     /// round(999 × 84.9 × 0.1 %) = 84.82.
     /// </summary>
     [Fact]
@@ -151,7 +151,8 @@ public sealed class BacktestEngineTests
 
         var trade = Assert.Single(result.Trades);
         Assert.Equal((TradeExitReason.Liquidation, 999m, 100.1m, 84.9m, -15_184.80m), (trade.ExitReason, trade.Quantity, trade.EntryPrice, trade.ExitPrice, trade.GrossPnl));
-        Assert.Equal(100_000m - 15_184.80m - 100.10m - 84.82m, result.Metrics.FinalEquity);
+        Assert.Equal(100.00m + 84.82m, trade.Fees);
+        Assert.Equal(100_000m - 15_184.80m - 100.00m - 84.82m, result.Metrics.FinalEquity);
     }
 
     [Fact]
