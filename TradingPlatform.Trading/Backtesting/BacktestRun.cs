@@ -49,6 +49,9 @@ public sealed class BacktestRun
 
     public Guid Seed { get; init; } = Guid.NewGuid();
 
+    /// <summary>Annual risk-free rate for Sharpe and Sortino.</summary>
+    public double RiskFreeRate { get; init; }
+
     public BacktestStatus Status { get; set; } = BacktestStatus.Queued;
 
     /// <summary>0 to 1.</summary>
