@@ -63,8 +63,10 @@ public sealed class BollingerBands
     /// <summary>The population standard deviation of the window, never negative; NaN until <see cref="IsReady"/>.</summary>
     public double StandardDeviation => IsReady ? Math.Sqrt(Math.Max(_squaredDeviations, 0) / Period) : double.NaN;
 
+    /// <summary><see cref="Middle"/> + <see cref="Width"/> · σ; NaN until <see cref="IsReady"/>.</summary>
     public double Upper => Middle + Width * StandardDeviation;
 
+    /// <summary><see cref="Middle"/> − <see cref="Width"/> · σ; NaN until <see cref="IsReady"/>.</summary>
     public double Lower => Middle - Width * StandardDeviation;
 
     public void Add(double value)

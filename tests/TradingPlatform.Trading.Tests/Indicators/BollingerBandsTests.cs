@@ -81,20 +81,22 @@ public sealed class BollingerBandsTests
     [Fact]
     public void A_window_that_has_gone_flat_has_no_deviation_at_all()
     {
-        // The seventh value makes the window 3, 3, 3 one update after the exact recompute at the sixth. Without the
-        // equal-run check the sliding update leaves a residue of rounding in Σ (x − mean)² (it was −2e-15 in a
-        // version without it), whose square root is 10⁻⁷ or NaN.
-        var bands = new BollingerBands(3, 2);
-        foreach (var value in new[] { 2.4, 2.4, 2.3, 4.7, 3.0, 3.0, 3.0 })
+        // Found by search: the last five values are all 94.93, but the sliding updates since the recompute at the
+        // tenth value leave Σ (x − mean)² ≈ 7e-15 without the equal-run check, which the square root magnifies into a
+        // deviation of 4e-8 where there is none.
+        var bands = new BollingerBands(5, 2);
+        foreach (var value in new[] { 105.57, 95.4, 91.74, 96.65, 109.28, 105.16, 92.36, 94.93, 94.93, 94.93, 94.93, 94.93 })
         {
             bands.Add(value);
         }
 
-        Assert.Equal((3.0, 0.0, 3.0, 3.0), (bands.Middle, bands.StandardDeviation, bands.Upper, bands.Lower));
+        Assert.Equal((94.93, 0.0, 94.93, 94.93), (bands.Middle, bands.StandardDeviation, bands.Upper, bands.Lower));
 
-        bands.Add(3.5); // and it moves again from there: 3, 3, 3.5 → mean 19/6, σ = √(1/18)
-        Approx.Equal(19.0 / 6, bands.Middle, 1e-15);
-        Approx.Equal(Math.Sqrt(1.0 / 18), bands.StandardDeviation, 1e-14);
+        // And it moves on from there: 94.93 × 4, 95.43 has mean 94.93 + 0.5 / 5 = 95.03, squared deviations
+        // 4 · 0.1² + 0.4² = 0.2, σ = √(0.2 / 5) = 0.2.
+        bands.Add(95.43);
+        Approx.Equal(95.03, bands.Middle, 1e-15);
+        Approx.Equal(0.2, bands.StandardDeviation, 1e-12);
     }
 
     [Fact]
