@@ -7,6 +7,8 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Api.Strategies;
 using TradingPlatform.Jobs.Backtests;
+using TradingPlatform.Messaging;
+using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Market;
@@ -20,7 +22,7 @@ namespace TradingPlatform.Api.Backtests;
 /// takes the caller's id; another user's backtest (or strategy) is a 404, exactly like one that does not exist.
 /// </summary>
 public sealed class BacktestService(
-    TradingDbContext db, IBackgroundJobClient jobs, InstrumentRegistry instruments, IOptions<BacktestOptions> options, TimeProvider time)
+    TradingDbContext db, IOutbox outbox, IBackgroundJobClient jobs, InstrumentRegistry instruments, IOptions<BacktestOptions> options, TimeProvider time)
 {
     public async Task<BacktestResponse> CreateAsync(Guid ownerId, CreateBacktestRequest request, CancellationToken cancellationToken)
     {
@@ -92,16 +94,37 @@ public sealed class BacktestService(
         return ([.. trades.Select(BacktestTradeResponse.From)], run.TradeCount);
     }
 
-    /// <summary>Cancels a queued or running backtest: the row says so at once, and deleting its job cancels the running engine within a second.</summary>
+    /// <summary>
+    /// Cancels a queued or running backtest: the row says so at once (with <c>backtest_completed</c> through the outbox, in
+    /// the same transaction), and deleting its job stops the running engine within a second.
+    /// </summary>
     public async Task<BacktestResponse> CancelAsync(Guid ownerId, BacktestId id, CancellationToken cancellationToken)
     {
         var run = await FindOwnedAsync(ownerId, id, tracking: false, cancellationToken);
         var now = time.GetUtcNow();
-        // Conditional, so a job completing at this instant and a cancel cannot both win: the job's final update also
-        // requires the row to be running.
-        var cancelled = await db.Backtests.Where(b => b.Id == run.Id && (b.Status == BacktestStatus.Queued || b.Status == BacktestStatus.Running))
-            .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BacktestStatus.Cancelled).SetProperty(b => b.CompletedAt, now), cancellationToken);
-        if (cancelled == 0)
+        var strategy = db.Database.CreateExecutionStrategy();
+        var cancelled = await strategy.ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            // Conditional, so a job completing at this instant and a cancel cannot both win: the job's final update also
+            // requires the row to be running.
+            var changed = await db.Backtests.Where(b => b.Id == run.Id && (b.Status == BacktestStatus.Queued || b.Status == BacktestStatus.Running))
+                .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BacktestStatus.Cancelled).SetProperty(b => b.CompletedAt, now), token);
+            if (changed > 0)
+            {
+                const string status = "cancelled";
+                outbox.Add(new BacktestCompletedIntegrationEvent(run.Id.Value, run.OwnerId, status, null, null, null, null, 0, null, now)
+                {
+                    Id = BacktestCompletedIntegrationEvent.IdFor(run.Id.Value, status),
+                    OccurredAt = now,
+                });
+                await db.SaveChangesAsync(token);
+            }
+
+            await transaction.CommitAsync(token);
+            return changed > 0;
+        }, cancellationToken);
+        if (!cancelled)
         {
             throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict,
                 $"Backtest {run.Id} is {BacktestNames.Status(run.Status)}; only a queued or running backtest can be cancelled.");

@@ -39,6 +39,8 @@ public static class RealtimeExtensions
         services.AddScoped<IIntegrationEventHandler<PositionChangedIntegrationEvent>, PositionChangedHandler>();
         services.AddScoped<IIntegrationEventHandler<BalanceChangedIntegrationEvent>, BalanceChangedHandler>();
         services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, SignalGeneratedHandler>();
+        services.AddScoped<IIntegrationEventHandler<BacktestProgressedIntegrationEvent>, BacktestProgressedHandler>();
+        services.AddScoped<IIntegrationEventHandler<BacktestCompletedIntegrationEvent>, BacktestCompletedHandler>();
         return builder;
     }
 }

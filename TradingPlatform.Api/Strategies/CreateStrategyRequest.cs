@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Strategies;
+using TradingPlatform.Trading.Strategies.Algorithms;
 
 namespace TradingPlatform.Api.Strategies;
 
@@ -19,6 +20,9 @@ public sealed record CreateStrategyRequest : IValidatableObject
     [AllowedValues("manual", "automated", ErrorMessage = "The type is manual or automated.")]
     public string? Type { get; init; }
 
+    /// <summary>The algorithm an automated strategy runs (GET /api/strategies/algorithms); its parameters are then checked against it.</summary>
+    public string? Algorithm { get; init; }
+
     public IReadOnlyList<string>? Symbols { get; init; }
 
     [ValidateNested]
@@ -28,7 +32,8 @@ public sealed record CreateStrategyRequest : IValidatableObject
     public JsonElement? Parameters { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        StrategyInput.ValidateSymbols(Symbols).Concat(StrategyInput.ValidateParameters(Parameters));
+        StrategyInput.ValidateSymbols(Symbols).Concat(StrategyInput.ValidateParameters(Parameters))
+            .Concat(Algorithm is null ? [] : AlgorithmInput.Validate(Algorithm, Parameters));
 
     public Strategy ToStrategy(Guid ownerId, DateTimeOffset now)
     {
@@ -39,7 +44,9 @@ public sealed record CreateStrategyRequest : IValidatableObject
             Description = Description?.Trim() ?? "",
             Type = Enum.Parse<StrategyType>(Type!, ignoreCase: true),
             RiskManagement = RiskManagement?.ApplyTo(TradingPlatform.Trading.Strategies.RiskManagement.Default) ?? TradingPlatform.Trading.Strategies.RiskManagement.Default,
-            Parameters = Parameters?.GetRawText() ?? "{}",
+            Algorithm = StrategyAlgorithms.Find(Algorithm)?.Code,
+            // With an algorithm, the parameters are stored bound: defaults filled in, exactly what runs.
+            Parameters = Algorithm is null ? Parameters?.GetRawText() ?? "{}" : AlgorithmInput.Serialize(AlgorithmInput.Bind(Algorithm, Parameters)),
             CreatedAt = now,
             UpdatedAt = now,
         };

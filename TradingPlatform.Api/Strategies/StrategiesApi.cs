@@ -8,6 +8,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Strategies;
+using TradingPlatform.Trading.Strategies.Algorithms;
 
 namespace TradingPlatform.Api.Strategies;
 
@@ -23,6 +24,8 @@ public static class StrategiesApi
             .RequireAuthorization(AuthorizationPolicies.Viewer).RequireSchema<TradingDbContext>();
         group.MapGet("/", ListAsync).WithName("ListStrategies")
             .WithSummary("The caller's strategies, newest first (page, limit; optional status and type filters)");
+        group.MapGet("/algorithms", ListAlgorithms).WithName("ListStrategyAlgorithms")
+            .WithSummary("The algorithms a strategy can run (sma_crossover, ema_crossover, rsi_mean_reversion, bollinger_breakout, macd, donchian_breakout) with their parameters");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetStrategy").WithSummary("One of the caller's strategies, with its performance");
         group.MapPost("/", CreateAsync).WithName("CreateStrategy").WithSummary("Creates a strategy (inactive)")
             .RequireAuthorization(AuthorizationPolicies.Trader).Validate<CreateStrategyRequest>();
@@ -43,6 +46,9 @@ public static class StrategiesApi
             http.RequestAborted);
         return ApiResults.Page(items, request, total, time);
     }
+
+    private static Ok<ApiResponse<IReadOnlyList<AlgorithmResponse>>> ListAlgorithms(TimeProvider time) =>
+        ApiResults.Ok<IReadOnlyList<AlgorithmResponse>>([.. StrategyAlgorithms.All.Select(AlgorithmResponse.From)], time);
 
     private static async Task<Ok<ApiResponse<StrategyResponse>>> GetAsync(Guid id, HttpContext http, StrategyService strategies, TimeProvider time) =>
         ApiResults.Ok(await strategies.GetAsync(http.User.GetUserId().Value, new StrategyId(id), http.RequestAborted), time);

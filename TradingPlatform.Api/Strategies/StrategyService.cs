@@ -67,6 +67,15 @@ public sealed class StrategyService(TradingDbContext db, IStrategyTradeSource tr
             strategy.ChangeStatus(status, now);
         }
 
+        if (request.Algorithm is null && request.Parameters is not null && strategy.Algorithm is not null
+            && AlgorithmInput.Validate(strategy.Algorithm, request.Parameters).ToList() is { Count: > 0 } problems)
+        {
+            // New parameters for the algorithm already stored: the request alone could not check them.
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "One or more fields are invalid.",
+                problems.GroupBy(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.MemberNames.First()))
+                    .ToDictionary(g => g.Key, g => g.Select(p => p.ErrorMessage ?? "is invalid").ToArray()));
+        }
+
         request.ApplyTo(strategy, now);
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(strategy, cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Strategies;
+using TradingPlatform.Trading.Strategies.Algorithms;
 
 namespace TradingPlatform.Api.Strategies;
 
@@ -23,6 +24,9 @@ public sealed record UpdateStrategyRequest : IValidatableObject
     [AllowedValues("active", "inactive", "paused", null, ErrorMessage = "The status is active, inactive or paused.")]
     public string? Status { get; init; }
 
+    /// <summary>Sets the algorithm; its parameters (the ones given, or else the stored ones) must then fit it.</summary>
+    public string? Algorithm { get; init; }
+
     public IReadOnlyList<string>? Symbols { get; init; }
 
     [ValidateNested]
@@ -42,6 +46,14 @@ public sealed record UpdateStrategyRequest : IValidatableObject
         {
             yield return result;
         }
+
+        if (Algorithm is not null)
+        {
+            foreach (var result in AlgorithmInput.Validate(Algorithm, Parameters))
+            {
+                yield return result;
+            }
+        }
     }
 
     public StrategyStatus? RequestedStatus => Status is null ? null : Enum.Parse<StrategyStatus>(Status, ignoreCase: true);
@@ -60,6 +72,18 @@ public sealed record UpdateStrategyRequest : IValidatableObject
 
         strategy.RiskManagement = RiskManagement?.ApplyTo(strategy.RiskManagement) ?? strategy.RiskManagement;
         strategy.Parameters = Parameters?.GetRawText() ?? strategy.Parameters;
+        if (Algorithm is not null)
+        {
+            strategy.Algorithm = StrategyAlgorithms.Find(Algorithm)!.Code;
+        }
+
+        if (strategy.Algorithm is not null)
+        {
+            // Stored bound (defaults filled in); new parameters for an existing algorithm are checked by the service.
+            using var document = JsonDocument.Parse(strategy.Parameters);
+            strategy.Parameters = AlgorithmInput.Serialize(AlgorithmInput.Bind(strategy.Algorithm, document.RootElement));
+        }
+
         strategy.UpdatedAt = now;
     }
 }

@@ -11,11 +11,12 @@ public static class RealtimeChannels
     public const string Signals = "signals";
     public const string News = "news";
     public const string System = "system";
+    public const string Backtests = "backtests";
 
     public static IReadOnlySet<string> All { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { Prices, Candles, Orders, Positions, Portfolio, Signals, News, System };
+        new HashSet<string>(StringComparer.Ordinal) { Prices, Candles, Orders, Positions, Portfolio, Signals, News, System, Backtests };
 
-    public static IReadOnlySet<string> User { get; } = new HashSet<string>(StringComparer.Ordinal) { Orders, Positions, Portfolio };
+    public static IReadOnlySet<string> User { get; } = new HashSet<string>(StringComparer.Ordinal) { Orders, Positions, Portfolio, Backtests };
 
     public static bool IsUser(string channel) => User.Contains(channel);
 
