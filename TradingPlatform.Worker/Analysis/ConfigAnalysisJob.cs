@@ -16,6 +16,7 @@ internal sealed class ConfigAnalysisJob(
 {
     public async Task RunAsync(Guid userId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         // A job enqueued before this Worker's first start waits for the analytics schema rather than failing a try.
         await schema.Completion.WaitAsync(cancellationToken);
         var now = time.GetUtcNow();
