@@ -1,3 +1,4 @@
+using TradingPlatform.Api.Analysis;
 using TradingPlatform.Api.Extensions;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure;
@@ -39,6 +40,7 @@ app.MapMarketApi();
 app.MapTradingEndpoints();
 app.MapStrategiesApi();
 app.MapSignalsApi();
+app.MapConfigAnalysisApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();
 

@@ -30,12 +30,14 @@ var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging);
 
+// The worker validates the api's access tokens for its Hangfire dashboard (/hangfire, admins only): same key.
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
     .WithHttpHealthCheck("/health")
     .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
 
 builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithExternalHttpEndpoints()

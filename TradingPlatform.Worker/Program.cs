@@ -1,3 +1,4 @@
+using TradingPlatform.Worker.Dashboard;
 using TradingPlatform.Worker.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,7 +8,13 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseRouting();
+app.UseAuthentication();
+app.UseJobsDashboardSignIn();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
+app.MapJobsDashboard();
 
 app.Run();
 

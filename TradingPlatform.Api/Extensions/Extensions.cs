@@ -1,4 +1,5 @@
 using TradingPlatform.Api.Ai;
+using TradingPlatform.Api.Analysis;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.ServiceDefaults.Data;
@@ -43,6 +44,7 @@ internal static class Extensions
         builder.AddSystemStatus();
         builder.AddStrategies();
         builder.AddSignals();
+        builder.AddConfigAnalysis();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

@@ -1,18 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using TradingPlatform.Messaging;
+using TradingPlatform.Worker.Analysis;
 
 namespace TradingPlatform.Worker.Analytics;
 
 /// <summary>
-/// The Worker's own schema (<c>analytics</c> of <c>tradingdb</c>): statistics built from integration events, and the
-/// inbox of its consumer. The Worker owns and applies these migrations at start-up; it never depends on the Api's.
+/// The Worker's own schema (<c>analytics</c> of <c>tradingdb</c>): statistics built from integration events, the
+/// configuration-analysis requests its jobs record, and the inbox of its consumer. The Worker owns and applies these migrations at start-up; it never depends on the Api's.
 /// </summary>
 public class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
 {
     public const string Schema = "analytics";
 
     public DbSet<FillStatistics> FillStatistics => Set<FillStatistics>();
+
+    public DbSet<ConfigAnalysisRequest> ConfigAnalysisRequests => Set<ConfigAnalysisRequest>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
@@ -22,6 +25,7 @@ public class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : 
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfiguration(new FillStatisticsConfiguration());
+        modelBuilder.ApplyConfiguration(new ConfigAnalysisRequestConfiguration());
         // The effect (statistics) and the inbox row commit together.
         modelBuilder.AddInbox(Schema);
     }

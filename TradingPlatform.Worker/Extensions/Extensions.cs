@@ -1,5 +1,7 @@
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Worker.Analytics;
+using TradingPlatform.Worker.Dashboard;
+using TradingPlatform.Worker.Jobs;
 
 namespace TradingPlatform.Worker.Extensions;
 
@@ -23,5 +25,7 @@ internal static class Extensions
         });
         builder.AddRabbitMQHealthCheck("messaging");
         builder.AddAnalytics();
+        builder.AddJobs();
+        builder.AddJobsDashboard();
     }
 }

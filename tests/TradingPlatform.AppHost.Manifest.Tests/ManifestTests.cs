@@ -124,6 +124,14 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
         Assert.Equal("{admin-password.value}", (string?)api["Seed__AdminPassword"]);
     }
 
+    [Fact]
+    public void Worker_validates_the_api_tokens_for_its_dashboard_with_the_same_signing_key_and_gets_no_demo_password()
+    {
+        var worker = manifest.Resource("worker")["env"] as JsonObject ?? [];
+        Assert.Equal("{jwt-signing-key.value}", (string?)worker["Jwt__SigningKey"]);
+        Assert.DoesNotContain(worker, e => e.Key.StartsWith("Seed__", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(SecretNames))]
     public void Each_secret_is_a_secret_parameter_that_azd_generates(string name)

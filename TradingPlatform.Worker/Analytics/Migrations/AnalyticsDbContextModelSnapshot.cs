@@ -47,6 +47,25 @@ namespace TradingPlatform.Worker.Analytics.Migrations
                     b.ToTable("inbox_messages", "analytics");
                 });
 
+            modelBuilder.Entity("TradingPlatform.Worker.Analysis.ConfigAnalysisRequest", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("config_analysis_requests", "analytics");
+                });
+
             modelBuilder.Entity("TradingPlatform.Worker.Analytics.FillStatistics", b =>
                 {
                     b.Property<Guid>("AccountId")
