@@ -1,4 +1,5 @@
 using TradingPlatform.Api.Analysis;
+using TradingPlatform.Api.Backtests;
 using TradingPlatform.Api.Extensions;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure;
@@ -11,6 +12,7 @@ using TradingPlatform.Api.Realtime;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
+using TradingPlatform.Api.Strategies.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +22,7 @@ builder.AddApiDocumentation();
 builder.AddApplicationServices();
 builder.AddMarket();
 builder.AddTrading();
+builder.AddLiveStrategies();
 builder.AddMessaging();
 builder.AddRealtime();
 
@@ -40,6 +43,7 @@ app.MapMarketApi();
 app.MapTradingEndpoints();
 app.MapStrategiesApi();
 app.MapSignalsApi();
+app.MapBacktestsApi();
 app.MapConfigAnalysisApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();

@@ -7,7 +7,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Api.Strategies;
 using TradingPlatform.Jobs.Backtests;
-using TradingPlatform.Messaging;
+using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Data;

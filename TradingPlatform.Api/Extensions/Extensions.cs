@@ -1,5 +1,6 @@
 using TradingPlatform.Api.Ai;
 using TradingPlatform.Api.Analysis;
+using TradingPlatform.Api.Backtests;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.ServiceDefaults.Data;
@@ -45,6 +46,7 @@ internal static class Extensions
         builder.AddStrategies();
         builder.AddSignals();
         builder.AddConfigAnalysis();
+        builder.AddBacktests();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

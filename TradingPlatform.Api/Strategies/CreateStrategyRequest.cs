@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using TradingPlatform.Api.Infrastructure.Validation;
+using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;
 
@@ -25,6 +26,12 @@ public sealed record CreateStrategyRequest : IValidatableObject
 
     public IReadOnlyList<string>? Symbols { get; init; }
 
+    /// <summary>The bars it decides on live: 1m, 5m, 15m, 1h (default), 4h or 1d.</summary>
+    public string? Interval { get; init; }
+
+    /// <summary>One of the caller's accounts, which the strategy trades in once active (automated strategies).</summary>
+    public Guid? AccountId { get; init; }
+
     [ValidateNested]
     public RiskManagementRequest? RiskManagement { get; init; }
 
@@ -33,7 +40,8 @@ public sealed record CreateStrategyRequest : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         StrategyInput.ValidateSymbols(Symbols).Concat(StrategyInput.ValidateParameters(Parameters))
-            .Concat(Algorithm is null ? [] : AlgorithmInput.Validate(Algorithm, Parameters));
+            .Concat(Algorithm is null ? [] : AlgorithmInput.Validate(Algorithm, Parameters))
+            .Concat(StrategyInput.ValidateInterval(Interval));
 
     public Strategy ToStrategy(Guid ownerId, DateTimeOffset now)
     {
@@ -45,6 +53,8 @@ public sealed record CreateStrategyRequest : IValidatableObject
             Type = Enum.Parse<StrategyType>(Type!, ignoreCase: true),
             RiskManagement = RiskManagement?.ApplyTo(TradingPlatform.Trading.Strategies.RiskManagement.Default) ?? TradingPlatform.Trading.Strategies.RiskManagement.Default,
             Algorithm = StrategyAlgorithms.Find(Algorithm)?.Code,
+            Interval = Interval is null ? CandleInterval.OneHour : CandleInterval.Parse(Interval),
+            AccountId = AccountId is { } account ? TradingPlatform.Trading.Accounts.AccountId.From(account) : null,
             // With an algorithm, the parameters are stored bound: defaults filled in, exactly what runs.
             Parameters = Algorithm is null ? Parameters?.GetRawText() ?? "{}" : AlgorithmInput.Serialize(AlgorithmInput.Bind(Algorithm, Parameters)),
             CreatedAt = now,

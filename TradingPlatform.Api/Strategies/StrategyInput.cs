@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using TradingPlatform.Trading.Instruments;
+using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 
 namespace TradingPlatform.Api.Strategies;
@@ -46,6 +47,14 @@ internal static class StrategyInput
         else if (Encoding.UTF8.GetByteCount(value.GetRawText()) > Strategy.MaxParametersBytes)
         {
             yield return new ValidationResult($"The parameters are at most {Strategy.MaxParametersBytes / 1024} KiB of JSON.", ["Parameters"]);
+        }
+    }
+
+    public static IEnumerable<ValidationResult> ValidateInterval(string? interval)
+    {
+        if (interval is not null && !CandleInterval.TryParse(interval, out _))
+        {
+            yield return new ValidationResult($"The interval is one of {CandleInterval.Codes}.", ["Interval"]);
         }
     }
 

@@ -45,6 +45,7 @@ public sealed class StrategyService(TradingDbContext db, IStrategyTradeSource tr
     {
         ArgumentNullException.ThrowIfNull(request);
         var strategy = request.ToStrategy(ownerId, time.GetUtcNow());
+        await EnsureOwnAccountAsync(ownerId, strategy.AccountId, cancellationToken);
         db.Add(strategy);
         await db.SaveChangesAsync(cancellationToken);
         return StrategyResponse.From(strategy, StrategyPerformance.Empty);
@@ -77,6 +78,15 @@ public sealed class StrategyService(TradingDbContext db, IStrategyTradeSource tr
         }
 
         request.ApplyTo(strategy, now);
+        await EnsureOwnAccountAsync(ownerId, strategy.AccountId, cancellationToken);
+        if (strategy.Status == StrategyStatus.Active && strategy.Type == StrategyType.Automated && (strategy.Algorithm is null || strategy.AccountId is null))
+        {
+            // An automated strategy runs live once active: it needs something to run and somewhere to trade.
+            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict,
+                "An automated strategy needs an algorithm and an accountId before it can be active.",
+                new Dictionary<string, string[]> { [strategy.Algorithm is null ? "algorithm" : "accountId"] = ["Required to activate an automated strategy."] });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(strategy, cancellationToken);
     }
@@ -86,6 +96,16 @@ public sealed class StrategyService(TradingDbContext db, IStrategyTradeSource tr
         var strategy = await FindOwnedAsync(ownerId, id, cancellationToken);
         strategy.Delete(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Another user's account (or an unknown one) is refused the same way: nothing about it is revealed.</summary>
+    private async Task EnsureOwnAccountAsync(Guid ownerId, TradingPlatform.Trading.Accounts.AccountId? accountId, CancellationToken cancellationToken)
+    {
+        if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken))
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The accountId is not one of your accounts.",
+                new Dictionary<string, string[]> { ["accountId"] = ["Not one of your accounts."] });
+        }
     }
 
     private async Task<Strategy> FindOwnedAsync(Guid ownerId, StrategyId id, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using TradingPlatform.Api.Infrastructure.Validation;
+using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;
 
@@ -29,6 +30,12 @@ public sealed record UpdateStrategyRequest : IValidatableObject
 
     public IReadOnlyList<string>? Symbols { get; init; }
 
+    /// <summary>The bars it decides on live.</summary>
+    public string? Interval { get; init; }
+
+    /// <summary>The caller's account it trades in.</summary>
+    public Guid? AccountId { get; init; }
+
     [ValidateNested]
     public RiskManagementRequest? RiskManagement { get; init; }
 
@@ -43,6 +50,11 @@ public sealed record UpdateStrategyRequest : IValidatableObject
 
         var symbols = Symbols is null ? [] : StrategyInput.ValidateSymbols(Symbols);
         foreach (var result in symbols.Concat(StrategyInput.ValidateParameters(Parameters)))
+        {
+            yield return result;
+        }
+
+        foreach (var result in StrategyInput.ValidateInterval(Interval))
         {
             yield return result;
         }
@@ -76,6 +88,9 @@ public sealed record UpdateStrategyRequest : IValidatableObject
         {
             strategy.Algorithm = StrategyAlgorithms.Find(Algorithm)!.Code;
         }
+
+        strategy.Interval = Interval is null ? strategy.Interval : CandleInterval.Parse(Interval);
+        strategy.AccountId = AccountId is { } account ? TradingPlatform.Trading.Accounts.AccountId.From(account) : strategy.AccountId;
 
         if (strategy.Algorithm is not null)
         {

@@ -62,6 +62,47 @@ public static class BacktestEngine
         return result;
     }
 
+    /// <summary>
+    /// Replays recorded ticks instead of bars: the strategy forms its bars of <see cref="BacktestSettings.Interval"/>
+    /// from them exactly as it does live (<see cref="StrategyTicker"/>), and every tick goes to the simulator as it was
+    /// quoted. The same ticks replayed live and here give the same orders and fills.
+    /// </summary>
+    public static BacktestResult RunTicks(
+        BacktestSettings settings,
+        IReadOnlyList<Quote> ticks,
+        IProgress<BacktestProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ticks);
+        var run = new Runner(settings);
+        var total = ticks.Count;
+        var step = Math.Max(1, total / 100);
+        for (var i = 0; i < total; i++)
+        {
+            if (i % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var tick = ticks[i];
+            if (i > 0 && tick.Timestamp < ticks[i - 1].Timestamp)
+            {
+                throw new ArgumentException("The ticks must be in time order.", nameof(ticks));
+            }
+
+            run.OnTick(tick);
+            if (progress is not null && (i + 1) % step == 0)
+            {
+                progress.Report(new BacktestProgress(i + 1, total, tick.Timestamp));
+            }
+        }
+
+        var result = run.Finish(run.TickBars);
+        progress?.Report(new BacktestProgress(total, total, settings.End));
+        return result;
+    }
+
     /// <summary>The bars in [start, end), every symbol's merged in time order (symbols in the settings' order within an instant).</summary>
     private static List<Candle> Merge(BacktestSettings settings, IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles)
     {
@@ -128,6 +169,7 @@ public static class BacktestEngine
         private Candle? _lastBenchmarkBar;
         private DateOnly _fundingDay;
         private Quote? _lastQuote;
+        private StrategyTicker? _ticker;
 
         public Runner(BacktestSettings settings)
         {
@@ -182,6 +224,56 @@ public static class BacktestEngine
 
                 _equity.Add(new EquityPoint(bar.CloseTime, Equity()));
             }
+        }
+
+        /// <summary>Bars completed by the ticks so far (tick replay).</summary>
+        public long TickBars { get; private set; }
+
+        /// <summary>One recorded tick: the simulator first (resting orders, protection), then the strategy, as live.</summary>
+        public void OnTick(Quote tick)
+        {
+            _ticker ??= new StrategyTicker(_trader, _settings.Interval);
+            var instrument = _market.Instrument(tick.Symbol);
+            var quote = _market.Set(tick with { Symbol = instrument.Symbol });
+            _lastQuote = quote;
+            if (_firstBar is null)
+            {
+                _firstBar = new Candle(instrument.Symbol, _settings.Interval, _settings.Interval.Floor(quote.Timestamp), quote.Last, quote.Last, quote.Last, quote.Last, 0m);
+                _equity.Add(new EquityPoint(quote.Timestamp, _book.Account.Balance));
+            }
+
+            SettleFunding(quote.Timestamp);
+            ExecutionSimulator.OnQuote(_book, quote, _market, quote.Timestamp);
+            Account(quote);
+            var completed = _ticker.Advance(quote, out var bar);
+            if (bar is not null)
+            {
+                TickBars++;
+                if (string.Equals(bar.Symbol, _settings.Instruments[0].Symbol, StringComparison.OrdinalIgnoreCase))
+                {
+                    _lastBenchmarkBar = bar;
+                }
+
+                if (_book.OpenPositions.Count > 0)
+                {
+                    _barsInMarket++;
+                }
+
+                _equity.Add(new EquityPoint(bar.CloseTime, Equity()));
+            }
+
+            if (completed is not null)
+            {
+                _signals.Add(completed);
+            }
+
+            if (_ticker.HasPending(quote.Symbol) && _ticker.Trade(_book, quote, _market, quote.Timestamp) is { } action)
+            {
+                _actions.Add(action);
+                Account(quote);
+            }
+
+            _book.Events.Clear();
         }
 
         public BacktestResult Finish(long bars)

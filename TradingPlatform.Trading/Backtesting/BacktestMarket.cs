@@ -37,6 +37,13 @@ internal sealed class BacktestMarket : IMarketView
         return quote;
     }
 
+    /// <summary>Makes a recorded quote the symbol's latest, as it was.</summary>
+    public Quote Set(Quote quote)
+    {
+        _quotes[quote.Symbol] = quote;
+        return quote;
+    }
+
     public static Quote QuoteAt(Instrument instrument, decimal price, DateTimeOffset at)
     {
         var tick = instrument.TickSize;

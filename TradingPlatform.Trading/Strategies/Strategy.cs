@@ -1,3 +1,6 @@
+using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Market;
+
 namespace TradingPlatform.Trading.Strategies;
 
 /// <summary>
@@ -30,6 +33,12 @@ public sealed class Strategy
     /// then holds; null for a manual strategy traded by hand from its signals. An automated strategy needs one.
     /// </summary>
     public string? Algorithm { get; set; }
+
+    /// <summary>The bars the algorithm decides on when it runs live (a backtest names its own interval).</summary>
+    public CandleInterval Interval { get; set; } = CandleInterval.OneHour;
+
+    /// <summary>The owner's account an active automated strategy trades in; null until one is attached.</summary>
+    public AccountId? AccountId { get; set; }
 
     public StrategyStatus Status { get; private set; } = StrategyStatus.Inactive;
 

@@ -42,6 +42,9 @@ public sealed class StrategyTrader
 
     public bool HasPending(string symbol) => _pending.ContainsKey(symbol);
 
+    /// <summary>Forgets targets not yet traded (after a warm-up on history).</summary>
+    public void ClearPending() => _pending.Clear();
+
     /// <summary>Feeds a completed bar; returns the signal when the algorithm changed its target.</summary>
     public StrategySignal? OnBarClosed(Candle bar)
     {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Jobs.Backtests;
-using TradingPlatform.Messaging;
+using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Data;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TradingPlatform.Messaging;
+using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Data;

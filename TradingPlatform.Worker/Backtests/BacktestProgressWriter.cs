@@ -6,6 +6,6 @@ internal sealed class BacktestProgressWriter(IServiceScopeFactory scopes, TimePr
     /// <summary>How often progress is stored and sent, and how soon a cancel through the Api stops the engine.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
 
-    public BacktestProgressScope Start(Trading.Backtesting.BacktestRun run, CancellationToken jobToken) =>
+    public BacktestProgressScope Start(TradingPlatform.Trading.Backtesting.BacktestRun run, CancellationToken jobToken) =>
         new(run, scopes, time, logger, Interval, jobToken);
 }

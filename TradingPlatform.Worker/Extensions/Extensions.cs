@@ -1,4 +1,6 @@
 using TradingPlatform.Trading.Data;
+using TradingPlatform.Worker.Backtests;
+using TradingPlatform.Worker.Trading;
 using TradingPlatform.Worker.Analytics;
 using TradingPlatform.Worker.Dashboard;
 using TradingPlatform.Worker.Jobs;
@@ -25,6 +27,8 @@ internal static class Extensions
         });
         builder.AddRabbitMQHealthCheck("messaging");
         builder.AddAnalytics();
+        builder.AddTradingOutbox();
+        builder.AddBacktests();
         builder.AddJobs();
         builder.AddJobsDashboard();
     }

@@ -30,7 +30,7 @@ internal sealed class MarketFeedService(
     TimeProvider time,
     ILogger<MarketFeedService> logger) : BackgroundService
 {
-    private readonly Dictionary<string, MinuteCandleBuilder> _builders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CandleBuilder> _builders = new(StringComparer.OrdinalIgnoreCase);
     private MarketSimulator? _market;
     private int _registryVersion = -1;
 
@@ -96,7 +96,7 @@ internal sealed class MarketFeedService(
         {
             if (!_builders.TryGetValue(tick.Symbol, out var builder))
             {
-                _builders[tick.Symbol] = builder = new MinuteCandleBuilder(tick.Symbol);
+                _builders[tick.Symbol] = builder = new CandleBuilder(tick.Symbol, CandleInterval.OneMinute);
             }
 
             if (builder.Add(tick) is { } candle)

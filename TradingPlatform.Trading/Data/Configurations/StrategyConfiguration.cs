@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 
 namespace TradingPlatform.Trading.Data.Configurations;
@@ -16,6 +17,9 @@ internal sealed class StrategyConfiguration : IEntityTypeConfiguration<Strategy>
         builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Algorithm).HasMaxLength(32);
+        builder.Property(s => s.Interval).HasMaxLength(4).HasConversion(i => i.Code, s => CandleInterval.Parse(s)).HasDefaultValue(CandleInterval.OneHour);
+        // The live runner's query: the active automated strategies.
+        builder.HasIndex(s => new { s.Status, s.Type }).HasFilter("\"DeletedAt\" IS NULL");
         builder.Property(s => s.Symbols).HasColumnType("text[]");
         builder.Property(s => s.Parameters).HasColumnType("jsonb");
         builder.ComplexProperty(s => s.RiskManagement);

@@ -162,6 +162,180 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.ToTable("accounts", "trading");
                 });
 
+            modelBuilder.Entity("TradingPlatform.Trading.Backtesting.BacktestRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Bars")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("CommissionRate")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EquityCurve")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Gaps")
+                        .HasColumnType("jsonb");
+
+                    b.Property<decimal>("InitialBalance")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("IntrabarPath")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Leverage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Metrics")
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RiskFreeRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("Seed")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("SlippageFactor")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("StrategyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("TradeCount")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RiskManagement", "TradingPlatform.Trading.Backtesting.BacktestRun.RiskManagement#RiskManagement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("MaxDailyLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("MaxRiskPerTrade")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("StopLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("TakeProfit")
+                                .HasColumnType("numeric");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("backtests", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Backtesting.BacktestTradeRecord", b =>
+                {
+                    b.Property<Guid>("BacktestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EntryAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("EntryPrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset>("ExitAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("ExitPrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("ExitReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Fees")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("GrossPnl")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("NetPnl")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("BacktestId", "Number");
+
+                    b.ToTable("backtest_trades", "trading");
+                });
+
             modelBuilder.Entity("TradingPlatform.Trading.Execution.Fill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -755,6 +929,13 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -765,6 +946,13 @@ namespace TradingPlatform.Trading.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasDefaultValue("1h");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -817,7 +1005,19 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
+                    b.HasIndex("Status", "Type")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("strategies", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Backtesting.BacktestTradeRecord", b =>
+                {
+                    b.HasOne("TradingPlatform.Trading.Backtesting.BacktestRun", null)
+                        .WithMany()
+                        .HasForeignKey("BacktestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TradingPlatform.Trading.Execution.Fill", b =>

@@ -39,7 +39,7 @@ public sealed class CandleAggregationTests
     [Fact]
     public void Minute_candles_are_built_from_ticks()
     {
-        var builder = new MinuteCandleBuilder("TEST");
+        var builder = new CandleBuilder("TEST", CandleInterval.OneMinute);
         Assert.Null(builder.Add(Tick(Midnight.AddSeconds(1), 10, 1)));
         Assert.Null(builder.Add(Tick(Midnight.AddSeconds(20), 12, 2)));
         Assert.Null(builder.Add(Tick(Midnight.AddSeconds(40), 9, 3)));
