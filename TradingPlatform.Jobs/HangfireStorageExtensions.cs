@@ -69,6 +69,11 @@ public static partial class HangfireStorageExtensions
             }
         }
 
+        if (!builder.Properties.TryAdd(typeof(BackgroundJobServerOptions), true))
+        {
+            throw new InvalidOperationException("AddJobServer was called twice: a service runs one Hangfire server, on all the queues it serves.");
+        }
+
         AddStorage(builder);
         string[] served = [.. queues.Distinct(StringComparer.Ordinal)];
         builder.Services.AddHangfireServer((services, options) =>

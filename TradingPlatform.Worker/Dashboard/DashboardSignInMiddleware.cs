@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace TradingPlatform.Worker.Dashboard;
 
 /// <summary>
-/// Signs a browser in to the dashboard: a request to <c>/hangfire…?access_token=&lt;jwt&gt;</c> whose token authenticated
+/// Signs a browser in to the dashboard: a GET of <c>/hangfire…?access_token=&lt;jwt&gt;</c> whose token authenticated
 /// as an admin gets the token in an HttpOnly, SameSite=Strict cookie limited to <c>/hangfire</c> that expires with the
 /// token, and a redirect to the same URL without the token (so that it leaves the address bar and the history). Any
 /// other request passes on: a bad token is refused with 401, a trader's or viewer's with 403, by the dashboard's policy.
@@ -14,7 +14,7 @@ internal sealed class DashboardSignInMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (!DashboardAccess.IsDashboardRequest(context)
+        if (!HttpMethods.IsGet(context.Request.Method) || !DashboardAccess.IsDashboardRequest(context)
             || !context.Request.Query.TryGetValue(DashboardAccess.QueryParameter, out var token) || string.IsNullOrEmpty(token)
             || context.User.Identity?.IsAuthenticated != true || !context.User.IsInRole(DashboardAccess.AdminRole)
             || !long.TryParse(context.User.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))

@@ -8,6 +8,7 @@ using Npgsql;
 using TradingPlatform.Jobs;
 using TradingPlatform.Testing;
 using TradingPlatform.Worker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TradingPlatform.Worker.Tests.Jobs;
 
@@ -16,7 +17,7 @@ namespace TradingPlatform.Worker.Tests.Jobs;
 /// token is cancelled promptly, its schema lives in tradingdb, and /health reports the storage.
 /// </summary>
 [Collection(InfrastructureFixture.CollectionName)]
-public sealed class JobServerTests(InfrastructureFixture infrastructure)
+public sealed class JobServerTests(InfrastructureFixture infrastructure, ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -57,6 +58,7 @@ public sealed class JobServerTests(InfrastructureFixture infrastructure)
 
             var cancelledAt = await probe.CancelledAt.WaitAsync(Timeout);
             var elapsed = Stopwatch.GetElapsedTime(deletedAt, cancelledAt);
+            output.WriteLine($"The token was cancelled {elapsed.TotalMilliseconds:0} ms after the delete.");
             Assert.True(elapsed < TimeSpan.FromSeconds(1), $"The token was cancelled {elapsed.TotalMilliseconds:0} ms after the delete.");
             Assert.Equal(DeletedState.StateName, StateOf(client.Storage, jobId));
         }
