@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Market;
+using TradingPlatform.Api.Strategies.Live;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Execution;
@@ -13,13 +14,14 @@ namespace TradingPlatform.Api.Trading;
 /// Applies each tick to the accounts it can affect: those with a working order the tick reaches (or a market remainder,
 /// a trailing stop to move, a DAY order past its session) and those with a position whose liquidation, stop-loss or
 /// take-profit the tick reaches. The database finds them, so a tick costs nothing for untouched accounts; each account
-/// is then changed under its row lock like any other change.
+/// is then changed under its row lock like any other change. Then the live strategies hear the tick
+/// (<see cref="LiveStrategyRunner"/>), in that order for every tick, as a tick-replay backtest processes it.
 /// </summary>
 /// <remarks>
 /// The market view is resolved per batch, not injected: the quote book it reads holds this processor as a subscriber,
 /// and a constructor dependency would make the two singletons wait on each other.
 /// </remarks>
-internal sealed class TickProcessor(IServiceScopeFactory scopes, ILogger<TickProcessor> logger) : ITickSubscriber
+internal sealed class TickProcessor(IServiceScopeFactory scopes, LiveStrategyRunner strategies, ILogger<TickProcessor> logger) : ITickSubscriber
 {
     public async ValueTask OnTicksAsync(IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ internal sealed class TickProcessor(IServiceScopeFactory scopes, ILogger<TickPro
         var db = scope.ServiceProvider.GetRequiredService<TradingDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<AccountBookStore>();
         var market = scope.ServiceProvider.GetRequiredService<IMarketView>();
+        await strategies.RefreshIfDueAsync(scope.ServiceProvider, cancellationToken);
         foreach (var quote in ticks)
         {
             foreach (var accountId in await AffectedAccountsAsync(db, quote, cancellationToken))
@@ -45,6 +48,8 @@ internal sealed class TickProcessor(IServiceScopeFactory scopes, ILogger<TickPro
                     logger.LogError(exception, "Applying a {Symbol} tick to account {AccountId} failed", quote.Symbol, accountId);
                 }
             }
+
+            await strategies.OnTickAsync(scope.ServiceProvider, quote, cancellationToken);
         }
     }
 

@@ -125,23 +125,39 @@ public sealed class StrategyTrader
             }
         }
 
-        var quantity = closing + opening;
-        if (quantity == 0m)
+        if (closing + opening == 0m)
         {
             return new StrategyAction(quote.Symbol, now, target, null, refusal);
         }
 
-        // One order closes the current position and (netting) opens the new one, so a partial fill never leaves a
-        // reversal half done with a second order racing it.
         var orderSide = (wanted != 0 ? wanted : -held) > 0 ? OrderSide.Buy : OrderSide.Sell;
+        if (closing > 0m && opening > 0m && closing + opening > instrument.MaxQuantity)
+        {
+            // A reversal larger than one order may be: close first; open only once nothing is left of the old position
+            // (a partial close leaves the reversal to the next signal rather than racing a second order against it).
+            Place(book, instrument, orderSide, closing, null, null, market, now);
+            if (book.OpenPosition(quote.Symbol) is not null)
+            {
+                return new StrategyAction(quote.Symbol, now, target, null, "The position was only partly closed; the new one is not opened.");
+            }
+
+            closing = 0m;
+        }
+
+        // Otherwise one order closes the current position and (netting) opens the new one, so a partial fill never
+        // leaves a reversal half done with a second order racing it.
         var (stopLoss, takeProfit) = opening > 0m
             ? PositionSizing.Protection(instrument, Risk, orderSide, orderSide == OrderSide.Buy ? quote.Ask : quote.Bid)
             : (null, null);
-        var order = ExecutionSimulator.Place(book, new OrderRequest
-        {
-            Symbol = instrument.Symbol, Type = OrderType.Market, Side = orderSide, Quantity = quantity, TimeInForce = TimeInForce.Gtc,
-            Leverage = Leverage, StopLoss = stopLoss, TakeProfit = takeProfit, StrategyId = StrategyId,
-        }, market, now);
+        var order = Place(book, instrument, orderSide, closing + opening, stopLoss, takeProfit, market, now);
         return new StrategyAction(quote.Symbol, now, target, order.Id, refusal);
     }
+
+    private Order Place(
+        AccountBook book, Instruments.Instrument instrument, OrderSide side, decimal quantity, decimal? stopLoss, decimal? takeProfit, IMarketView market, DateTimeOffset now) =>
+        ExecutionSimulator.Place(book, new OrderRequest
+        {
+            Symbol = instrument.Symbol, Type = OrderType.Market, Side = side, Quantity = quantity, TimeInForce = TimeInForce.Gtc,
+            Leverage = Leverage, StopLoss = stopLoss, TakeProfit = takeProfit, StrategyId = StrategyId,
+        }, market, now);
 }

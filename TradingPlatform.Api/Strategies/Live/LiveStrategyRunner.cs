@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Data;
@@ -16,11 +15,10 @@ namespace TradingPlatform.Api.Strategies.Live;
 /// backtest runs: ticks form the strategy's bars, a completed bar's signal is recorded (<c>GET /api/signals</c>, the
 /// <c>signal</c> WebSocket event) and traded at the next tick through <see cref="AccountBookStore"/>, the path every
 /// client order takes (row lock, margin checks, outbox). Only the feed's leader publishes ticks, so exactly one replica
-/// runs the strategies. It is told about ticks after the <see cref="TickProcessor"/>, as the backtest replays them
-/// (the simulator first, then the strategy).
+/// runs the strategies. The <see cref="TickProcessor"/> hands it each tick after applying it to the accounts, which
+/// is the order a tick-replay backtest follows (the simulator first, then the strategy).
 /// </summary>
-internal sealed class LiveStrategyRunner(
-    IServiceScopeFactory scopes, IOptions<LiveStrategyOptions> options, TimeProvider time, ILogger<LiveStrategyRunner> logger) : ITickSubscriber
+internal sealed class LiveStrategyRunner(IOptions<LiveStrategyOptions> options, TimeProvider time, ILogger<LiveStrategyRunner> logger)
 {
     private readonly Dictionary<StrategyId, LiveStrategy> _strategies = [];
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
@@ -28,28 +26,28 @@ internal sealed class LiveStrategyRunner(
     /// <summary>The strategies running now (for status and tests).</summary>
     public IReadOnlyCollection<StrategyId> Running => [.. _strategies.Keys];
 
-    public async ValueTask OnTicksAsync(IReadOnlyList<Quote> ticks, CancellationToken cancellationToken)
+    /// <summary>Re-reads which strategies are active when the refresh interval has passed.</summary>
+    public async Task RefreshIfDueAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ticks);
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         if (time.GetUtcNow() - _refreshedAt >= options.Value.RefreshInterval)
         {
             await RefreshAsync(services, cancellationToken);
         }
+    }
 
-        foreach (var quote in ticks)
+    /// <summary>One tick, already applied to the accounts, for every strategy trading its symbol.</summary>
+    public async Task OnTickAsync(IServiceProvider services, Quote quote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        foreach (var strategy in _strategies.Values.Where(s => s.Symbols.Contains(quote.Symbol)).ToList())
         {
-            foreach (var strategy in _strategies.Values.Where(s => s.Symbols.Contains(quote.Symbol)).ToList())
+            try
             {
-                try
-                {
-                    await OnTickAsync(services, strategy, quote, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    logger.LogError(exception, "Strategy {StrategyId} failed on a {Symbol} tick", strategy.Id, quote.Symbol);
-                }
+                await OnTickAsync(services, strategy, quote, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Strategy {StrategyId} failed on a {Symbol} tick", strategy.Id, quote.Symbol);
             }
         }
     }

@@ -19,7 +19,8 @@ public sealed class StrategiesApiTests(InfrastructureFixture infrastructure) : I
     {
         name,
         description = "Buys strength",
-        type = "automated",
+        // Manual: an automated strategy needs an algorithm and an account to become active (the live-strategy tests cover that).
+        type = "manual",
         symbols = new[] { "btc-usd", "ETH-USD", "BTC-USD" },
         riskManagement = new { maxRiskPerTrade = 2.5m, maxDailyLoss = 6m, stopLoss = 1.5m, takeProfit = 3m },
         parameters = new { fastPeriod = 12, slowPeriod = 26, mode = "ema" },
@@ -45,7 +46,7 @@ public sealed class StrategiesApiTests(InfrastructureFixture infrastructure) : I
             Assert.Equal($"/api/strategies/{id}", response.Headers.Location?.OriginalString);
             Assert.Equal("Momentum", data.GetProperty("name").GetString());
             Assert.Equal("Buys strength", data.GetProperty("description").GetString());
-            Assert.Equal("automated", data.GetProperty("type").GetString());
+            Assert.Equal("manual", data.GetProperty("type").GetString());
             Assert.Equal("inactive", data.GetProperty("status").GetString());
             // The catalog's spelling, without the duplicate.
             Assert.Equal(["BTC-USD", "ETH-USD"], data.GetProperty("symbols").EnumerateArray().Select(s => s.GetString()));
