@@ -1,6 +1,7 @@
 using TradingPlatform.Api.Analysis;
 using TradingPlatform.Api.Backtests;
 using TradingPlatform.Api.Extensions;
+using TradingPlatform.Api.Optimizations;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
@@ -44,6 +45,7 @@ app.MapTradingEndpoints();
 app.MapStrategiesApi();
 app.MapSignalsApi();
 app.MapBacktestsApi();
+app.MapOptimizationsApi();
 app.MapConfigAnalysisApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();

@@ -22,16 +22,12 @@ namespace TradingPlatform.Api.Backtests;
 /// takes the caller's id; another user's backtest (or strategy) is a 404, exactly like one that does not exist.
 /// </summary>
 public sealed class BacktestService(
-    TradingDbContext db, IOutbox outbox, IBackgroundJobClient jobs, InstrumentRegistry instruments, IOptions<BacktestOptions> options, TimeProvider time)
+    TradingDbContext db, IOutbox outbox, IBackgroundJobClient jobs, SimulationInputs inputs, IOptions<BacktestOptions> options, TimeProvider time)
 {
     public async Task<BacktestResponse> CreateAsync(Guid ownerId, CreateBacktestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (parameters, risk, strategyId, symbols) = await ResolveStrategyAsync(ownerId, request, cancellationToken);
-        var interval = CandleInterval.Parse(request.Interval!);
-        var (start, end) = (request.Start!.Value.ToUniversalTime(), request.End!.Value.ToUniversalTime());
-        CheckLeverage(symbols, request.Leverage);
-        await CheckDataAsync(symbols, interval, start, end, cancellationToken);
+        var input = await inputs.ResolveAsync(ownerId, request, cancellationToken);
         var active = await db.Backtests.CountAsync(b => b.OwnerId == ownerId && (b.Status == BacktestStatus.Queued || b.Status == BacktestStatus.Running), cancellationToken);
         if (active >= options.Value.MaxActivePerUser)
         {
@@ -41,8 +37,8 @@ public sealed class BacktestService(
 
         var run = new BacktestRun
         {
-            OwnerId = ownerId, StrategyId = strategyId, Algorithm = parameters.Algorithm.Code, Parameters = AlgorithmInput.Serialize(parameters),
-            RiskManagement = risk, Symbols = [.. symbols], Interval = interval, Start = start, End = end, InitialBalance = request.InitialBalance,
+            OwnerId = ownerId, StrategyId = input.StrategyId, Algorithm = input.Parameters.Algorithm.Code, Parameters = AlgorithmInput.Serialize(input.Parameters),
+            RiskManagement = input.Risk, Symbols = [.. input.Symbols], Interval = input.Interval, Start = input.Start, End = input.End, InitialBalance = request.InitialBalance,
             Leverage = request.Leverage, CommissionRate = request.CommissionRate, SlippageFactor = request.Slippage, IntrabarPath = request.Path,
             RiskFreeRate = request.RiskFreeRate, CreatedAt = time.GetUtcNow(),
         };
@@ -151,71 +147,6 @@ public sealed class BacktestService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<(StrategyParameters Parameters, RiskManagement Risk, StrategyId? StrategyId, IReadOnlyList<string> Symbols)> ResolveStrategyAsync(
-        Guid ownerId, CreateBacktestRequest request, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string>? symbols = request.Symbols is null ? null : [.. StrategyInput.Normalize(request.Symbols)];
-        if (request.Strategy is { } inline)
-        {
-            return (AlgorithmInput.Bind(inline.Algorithm!, inline.Parameters),
-                inline.RiskManagement?.ApplyTo(RiskManagement.Default) ?? RiskManagement.Default, null, symbols!);
-        }
-
-        var strategy = await db.Set<Strategy>().AsNoTracking()
-            .SingleOrDefaultAsync(s => s.Id == StrategyId.From(request.StrategyId!.Value) && s.OwnerId == ownerId, cancellationToken)
-            ?? throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Strategy not found.");
-        if (strategy.Algorithm is null)
-        {
-            throw Invalid("strategyId",
-                $"Strategy {strategy.Id} has no algorithm to backtest; give it one (PUT /api/strategies/{strategy.Id} with algorithm and parameters) or send an inline strategy.");
-        }
-
-        var parameters = AlgorithmInput.TryBind(strategy.Algorithm, strategy.Parameters, out var problem)
-            ?? throw Invalid("strategyId", $"Strategy {strategy.Id}'s parameters do not fit {strategy.Algorithm}: {problem}");
-        return (parameters, strategy.RiskManagement, strategy.Id, symbols ?? strategy.Symbols);
-    }
-
-    private void CheckLeverage(IReadOnlyList<string> symbols, int leverage)
-    {
-        foreach (var symbol in symbols)
-        {
-            var instrument = instruments.Find(symbol) ?? throw Invalid("symbols", $"Unknown symbol '{symbol}'.");
-            if (leverage > instrument.MaxLeverage)
-            {
-                throw Invalid("leverage", $"The leverage is at most {instrument.MaxLeverage} for {instrument.Symbol}.");
-            }
-        }
-    }
-
-    /// <summary>Refuses, before anything is enqueued, an interval the data does not have, a range without bars, and a run past the bar limit.</summary>
-    private async Task CheckDataAsync(IReadOnlyList<string> symbols, CandleInterval interval, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        foreach (var symbol in symbols)
-        {
-            var bars = db.Set<Candle>().Where(c => c.Symbol == symbol && c.Interval == interval);
-            var range = await bars.GroupBy(_ => 1).Select(g => new { First = g.Min(c => c.OpenTime), Last = g.Max(c => c.OpenTime) }).SingleOrDefaultAsync(cancellationToken);
-            if (range is null)
-            {
-                throw Invalid("interval", $"There are no {interval} bars for {symbol}; GET /api/market/candles/{symbol} shows what the data has.");
-            }
-
-            var count = await bars.LongCountAsync(c => c.OpenTime >= start && c.OpenTime < end, cancellationToken);
-            if (count == 0)
-            {
-                throw Invalid("start",
-                    $"There are no {interval} bars for {symbol} between {Iso(start)} and {Iso(end)}; the data runs from {Iso(range.First)} to {Iso(range.Last + interval.Duration)}.");
-            }
-
-            total += count;
-        }
-
-        if (total > options.Value.MaxBars)
-        {
-            throw Invalid("end", $"The backtest would replay {total:N0} bars; the most is {options.Value.MaxBars:N0}. Shorten the period or use a longer interval.");
-        }
-    }
-
     private async Task<BacktestRun> FindOwnedAsync(Guid ownerId, BacktestId id, bool tracking, CancellationToken cancellationToken)
     {
         var query = tracking ? db.Backtests : db.Backtests.AsNoTracking();
@@ -223,8 +154,4 @@ public sealed class BacktestService(
             ?? throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Backtest not found.");
     }
 
-    private static ApiException Invalid(string field, string message) =>
-        new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, message, new Dictionary<string, string[]> { [field] = [message] });
-
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,7 @@ public static class BacktestsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<BacktestOptions>().BindConfiguration(BacktestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SimulationInputs>();
         builder.Services.AddScoped<BacktestService>();
         return builder;
     }

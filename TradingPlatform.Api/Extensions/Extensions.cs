@@ -1,6 +1,7 @@
 using TradingPlatform.Api.Ai;
 using TradingPlatform.Api.Analysis;
 using TradingPlatform.Api.Backtests;
+using TradingPlatform.Api.Optimizations;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.ServiceDefaults.Data;
@@ -47,6 +48,7 @@ internal static class Extensions
         builder.AddSignals();
         builder.AddConfigAnalysis();
         builder.AddBacktests();
+        builder.AddOptimizations();
 
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,

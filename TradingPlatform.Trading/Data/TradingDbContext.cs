@@ -5,6 +5,7 @@ using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
+using TradingPlatform.Trading.Optimization;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Portfolio;
 using TradingPlatform.Trading.Positions;
@@ -37,6 +38,8 @@ public class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbCo
     public DbSet<BacktestRun> Backtests => Set<BacktestRun>();
 
     public DbSet<BacktestTradeRecord> BacktestTrades => Set<BacktestTradeRecord>();
+
+    public DbSet<OptimizationRun> Optimizations => Set<OptimizationRun>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

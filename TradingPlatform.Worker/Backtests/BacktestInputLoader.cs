@@ -8,13 +8,14 @@ using TradingPlatform.Trading.Strategies.Algorithms;
 namespace TradingPlatform.Worker.Backtests;
 
 /// <summary>
-/// Turns a stored run into the engine's input: the instruments as configured now (with the run's fee and slippage
-/// overrides), the bound parameters, and each symbol's bars of the run's interval in [start, end), in time order.
+/// Turns a stored run (a backtest, or a sweep's base) into the engine's input: the instruments as configured now (with
+/// the run's fee and slippage overrides), the bound parameters, and each symbol's bars of the run's interval in
+/// [start, end), in time order.
 /// </summary>
 internal sealed class BacktestInputLoader(TradingDbContext db)
 {
     public async Task<(BacktestSettings Settings, IReadOnlyDictionary<string, IReadOnlyList<Candle>> Candles)> LoadAsync(
-        BacktestRun run, CancellationToken cancellationToken)
+        SimulationSpec run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var symbols = run.Symbols;
@@ -44,8 +45,8 @@ internal sealed class BacktestInputLoader(TradingDbContext db)
 
         var settings = new BacktestSettings
         {
-            Parameters = parameters, Risk = run.RiskManagement, Instruments = instruments, Interval = run.Interval, Start = run.Start, End = run.End,
-            InitialBalance = run.InitialBalance, Leverage = run.Leverage, Path = run.IntrabarPath, Seed = run.Seed, RiskFreeRate = run.RiskFreeRate,
+            Parameters = parameters, Risk = run.Risk, Instruments = instruments, Interval = run.Interval, Start = run.Start, End = run.End,
+            InitialBalance = run.InitialBalance, Leverage = run.Leverage, Path = run.Path, Seed = run.Seed, RiskFreeRate = run.RiskFreeRate,
         };
         return (settings, candles);
     }

@@ -36,7 +36,7 @@ internal sealed class BacktestJob(
             return;
         }
 
-        var (settings, candles) = await inputs.LoadAsync(run, cancellationToken);
+        var (settings, candles) = await inputs.LoadAsync(SimulationSpec.From(run), cancellationToken);
         await using var progress = progressWriter.Start(run, cancellationToken);
         BacktestResult result;
         try

@@ -1,5 +1,6 @@
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Worker.Backtests;
+using TradingPlatform.Worker.Optimizations;
 using TradingPlatform.Worker.Trading;
 using TradingPlatform.Worker.Analytics;
 using TradingPlatform.Worker.Dashboard;
@@ -29,6 +30,7 @@ internal static class Extensions
         builder.AddAnalytics();
         builder.AddTradingOutbox();
         builder.AddBacktests();
+        builder.AddOptimizations();
         builder.AddJobs();
         builder.AddJobsDashboard();
     }
