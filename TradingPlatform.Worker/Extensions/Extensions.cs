@@ -1,5 +1,6 @@
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Worker.Backtests;
+using TradingPlatform.Worker.Maintenance;
 using TradingPlatform.Worker.Optimizations;
 using TradingPlatform.Worker.Trading;
 using TradingPlatform.Worker.Analytics;
@@ -31,6 +32,7 @@ internal static class Extensions
         builder.AddTradingOutbox();
         builder.AddBacktests();
         builder.AddOptimizations();
+        builder.AddMaintenance();
         builder.AddJobs();
         builder.AddJobsDashboard();
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using TradingPlatform.Worker.Maintenance;
 
 namespace TradingPlatform.Worker.Jobs;
 
@@ -18,11 +19,12 @@ public static class RecurringJobs
     public const string IdPrefix = "worker:";
 
     /// <summary>
-    /// The recurring jobs that exist now: none yet. Declare each here, for example
-    /// <c>new RecurringJobDefinition&lt;IRetentionJob&gt;("worker:maintenance:retention", Cron.Daily(3), job =&gt; job.RunAsync(CancellationToken.None))</c>;
-    /// removing a line removes the job from the storage at the next start.
+    /// The recurring jobs that exist now. Removing a line removes the job from the storage at the next start.
     /// </summary>
-    public static IReadOnlyList<IRecurringJobDefinition> Declared { get; } = [];
+    public static IReadOnlyList<IRecurringJobDefinition> Declared { get; } =
+    [
+        new RecurringJobDefinition<IStuckRunsJob>("worker:maintenance:stuck-runs", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
+    ];
 
     /// <summary>
     /// Adds or updates every declared job and removes the recurring jobs with <paramref name="idPrefix"/> that are no
