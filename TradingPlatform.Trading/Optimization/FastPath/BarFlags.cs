@@ -13,6 +13,12 @@ internal static class BarFlags
     public const int HighEqualsClose = 16;
     public const int LowEqualsClose = 32;
 
+    /// <summary>
+    /// All four quotes fall on one UTC day and the open and close lie within [low, high], so every quote's bid and ask
+    /// lie between the low's and the high's: a bar whose extremes trigger nothing triggers nothing at any of its quotes.
+    /// </summary>
+    public const int Bounded = 64;
+
     /// <summary>Whether bar prices <paramref name="a"/> and <paramref name="b"/> (<see cref="BarPrice"/>) are equal.</summary>
     public static bool Same(int flags, int a, int b)
     {

@@ -15,8 +15,7 @@ internal struct CrossoverAccumulators
 
     public int ReturnCount;
     public double ReturnSum;
-    public double ReturnMean;
-    public double ReturnM2;
+    public double ReturnSquares;
     public double DownsideSquares;
     public double FirstReturn;
     public int ReturnsAllEqual;

@@ -80,6 +80,8 @@ internal sealed class CrossoverMarket
             flags |= bar.High == bar.Low ? BarFlags.HighEqualsLow : 0;
             flags |= bar.High == bar.Close ? BarFlags.HighEqualsClose : 0;
             flags |= bar.Low == bar.Close ? BarFlags.LowEqualsClose : 0;
+            var oneDay = market.Days[i * 4] == market.Days[(i * 4) + 3];
+            flags |= oneDay && bar.Low <= Math.Min(bar.Open, bar.Close) && bar.High >= Math.Max(bar.Open, bar.Close) ? BarFlags.Bounded : 0;
             market.Flags[i] = flags;
             market.PointTimes[i + 1] = bar.CloseTime.UtcTicks;
             market.Closes[i] = (double)bar.Close;

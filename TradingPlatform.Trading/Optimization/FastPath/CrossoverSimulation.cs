@@ -90,6 +90,16 @@ internal struct CrossoverSimulation<TBars>
                 continue;
             }
 
+            if (!_pending)
+            {
+                var next = QuietStretch(bar);
+                if (next > bar)
+                {
+                    bar = next;
+                    continue;
+                }
+            }
+
             ReplayBar(bar);
             CloseOfBar(bar);
             if (_direction != 0)
@@ -114,6 +124,123 @@ internal struct CrossoverSimulation<TBars>
             var duration = _bars.PointTime(count) - _bars.PointTime(_acc.PeakPoint);
             _acc.LongestDrawdownTicks = duration > _acc.LongestDrawdownTicks ? duration : _acc.LongestDrawdownTicks;
         }
+    }
+
+    /// <summary>
+    /// The common case in a tight loop on locals (the simulation's fields live in memory, and a field update per figure
+    /// per bar doubled the cost of a bar): an open position, no pending signal and bars that are quiet
+    /// (<see cref="IsQuiet"/>), each bar's close fed to the rule as <see cref="CloseOfBar"/> does and its equity point
+    /// added as <see cref="AddPoint"/> does. Stops before a bar that is not quiet and before the last bar (the end of the
+    /// test), and after a bar whose close signals; returns the next bar to replay.
+    /// </summary>
+    private int QuietStretch(int bar)
+    {
+        var last = _bars.Count - 1;
+        var direction = _direction;
+        var lots = _lots;
+        var entry = _entry;
+        var cash = _cash;
+        var valueN = _c.ValueN;
+        var valueD = _c.ValueD;
+        var target = _c.ReturnTarget;
+        var ready = _combination.FirstReadyBar;
+        var previousSign = _previousSign;
+        var previous = _previousEquity;
+        var equitySum = _acc.EquitySumCents;
+        var returns = _acc.ReturnCount;
+        var sum = _acc.ReturnSum;
+        var squares = _acc.ReturnSquares;
+        var downside = _acc.DownsideSquares;
+        var first = _acc.FirstReturn;
+        var allEqual = _acc.ReturnsAllEqual;
+        var peak = _acc.PeakCents;
+        var peakPoint = _acc.PeakPoint;
+        var underWater = _acc.UnderWater;
+        var deepest = _acc.DeepestDrawdown;
+        var longest = _acc.LongestDrawdownTicks;
+        var inMarket = _acc.BarsInMarket;
+        var signalled = false;
+        while (bar < last && !signalled && IsQuiet(bar, _bars.Flags(bar)))
+        {
+            if (bar >= ready)
+            {
+                var sign = SignAt(bar);
+                if (sign != 0)
+                {
+                    signalled = previousSign != 0 && sign != previousSign;
+                    previousSign = sign;
+                }
+            }
+
+            inMarket++;
+            var mark = direction > 0 ? _bars.Bid(bar, BarPrice.Close) : _bars.Ask(bar, BarPrice.Close);
+            var equity = ExactMath.RoundHalfEven((cash * valueD) + ((mark - entry) * lots * direction * valueN), valueD);
+            var point = bar + 1;
+            equitySum += equity;
+            if (previous > 0)
+            {
+                var value = (double)(equity - previous) / previous;
+                returns++;
+                sum += value;
+                squares += value * value;
+                // Branch-free: whether a return is below the target is a coin flip, and a mispredicted branch per bar costs more than the multiply.
+                var below = Math.Min(value - target, 0);
+                downside += below * below;
+
+                if (returns == 1)
+                {
+                    first = value;
+                }
+                else if (value != first)
+                {
+                    allEqual = 0;
+                }
+            }
+
+            previous = equity;
+            if (equity >= peak)
+            {
+                if (underWater != 0)
+                {
+                    var duration = _bars.PointTime(point) - _bars.PointTime(peakPoint);
+                    longest = duration > longest ? duration : longest;
+                    underWater = 0;
+                }
+
+                peak = equity;
+                peakPoint = point;
+            }
+            else
+            {
+                underWater = 1;
+                var drawdown = (double)(peak - equity) / peak;
+                deepest = drawdown > deepest ? drawdown : deepest;
+            }
+
+            bar++;
+        }
+
+        _previousSign = previousSign;
+        _previousEquity = previous;
+        _acc.EquitySumCents = equitySum;
+        _acc.ReturnCount = returns;
+        _acc.ReturnSum = sum;
+        _acc.ReturnSquares = squares;
+        _acc.DownsideSquares = downside;
+        _acc.FirstReturn = first;
+        _acc.ReturnsAllEqual = allEqual;
+        _acc.PeakCents = peak;
+        _acc.PeakPoint = peakPoint;
+        _acc.UnderWater = underWater;
+        _acc.DeepestDrawdown = deepest;
+        _acc.LongestDrawdownTicks = longest;
+        _acc.BarsInMarket = inMarket;
+        if (signalled)
+        {
+            SetPending(previousSign);
+        }
+
+        return bar;
     }
 
     // ---- signals (CrossoverRule) ----
@@ -197,6 +324,12 @@ internal struct CrossoverSimulation<TBars>
     private void ReplayBar(int bar)
     {
         var flags = _bars.Flags(bar);
+        if (!_pending && IsQuiet(bar, flags))
+        {
+            // No quote of this bar can fund, roll the day or trigger anything: replaying it would change nothing.
+            return;
+        }
+
         OnQuote(bar, BarPrice.Open, 0);
         if (_pending)
         {
@@ -227,6 +360,29 @@ internal struct CrossoverSimulation<TBars>
         {
             OnQuote(bar, BarPrice.Close, 3);
         }
+    }
+
+    /// <summary>
+    /// Whether an open position's bar is a no-op: on the day already rolled and funded, and with the mark at both
+    /// extremes short of the liquidation price, the stop-loss and the take-profit (the common case, and one check
+    /// instead of four quotes).
+    /// </summary>
+    private readonly bool IsQuiet(int bar, int flags)
+    {
+        var day = _bars.Day(bar, 0);
+        if ((flags & BarFlags.Bounded) == 0 || day != _tradingDay || day != _fundingDay)
+        {
+            return false;
+        }
+
+        if (_direction > 0)
+        {
+            var low = _bars.Bid(bar, BarPrice.Low);
+            return (_liquidation <= 0 || low > _liquidation) && (_stop == 0 || low > _stop) && (_take == 0 || _bars.Bid(bar, BarPrice.High) < _take);
+        }
+
+        var high = _bars.Ask(bar, BarPrice.High);
+        return (_liquidation <= 0 || high < _liquidation) && (_stop == 0 || high < _stop) && (_take == 0 || _bars.Ask(bar, BarPrice.Low) > _take);
     }
 
     private readonly bool ReachesBoth(int bar) => _direction > 0
@@ -604,16 +760,13 @@ internal struct CrossoverSimulation<TBars>
     private void AddReturn(double value)
     {
         _acc.ReturnCount++;
+        // Plain sums, not Welford's update: its division sits on the loop-carried chain of every bar and cost a third of
+        // the loop. Σr² − (Σr)²/n only loses digits when |mean| is many standard deviations, which per-period trading
+        // returns never are (a curve of equal returns, zeros included, is detected exactly instead).
         _acc.ReturnSum += value;
-        // Welford's update: the variance without the cancellation of Σr² − n·mean².
-        var delta = value - _acc.ReturnMean;
-        _acc.ReturnMean += delta / _acc.ReturnCount;
-        _acc.ReturnM2 += delta * (value - _acc.ReturnMean);
-        var below = value - _c.ReturnTarget;
-        if (below < 0)
-        {
-            _acc.DownsideSquares += below * below;
-        }
+        _acc.ReturnSquares += value * value;
+        var below = Math.Min(value - _c.ReturnTarget, 0);
+        _acc.DownsideSquares += below * below;
 
         if (_acc.ReturnCount == 1)
         {
@@ -625,15 +778,11 @@ internal struct CrossoverSimulation<TBars>
         }
     }
 
-    /// <summary>Adds <paramref name="count"/> returns of exactly zero in O(1) (Chan's merge of a batch with mean 0 and no spread).</summary>
+    /// <summary>Adds <paramref name="count"/> returns of exactly zero in O(1): they change neither sum.</summary>
     private void AddZeroReturns(int count)
     {
         var before = _acc.ReturnCount;
-        var after = before + count;
-        var delta = -_acc.ReturnMean;
-        _acc.ReturnMean += delta * count / after;
-        _acc.ReturnM2 += delta * delta * before * count / after;
-        _acc.ReturnCount = after;
+        _acc.ReturnCount = before + count;
         if (_c.ReturnTarget > 0)
         {
             _acc.DownsideSquares += count * _c.ReturnTarget * _c.ReturnTarget;

@@ -8,9 +8,29 @@ namespace TradingPlatform.Trading.Optimization.FastPath;
 /// </summary>
 internal static class ExactMath
 {
+    /// <summary>Below this a long converts to a double exactly, so a double quotient is within one of the true one.</summary>
+    private const long ExactInDouble = 1L << 52;
+
     /// <summary>⌊p / q⌋.</summary>
+    /// <remarks>
+    /// A 64-bit integer division costs 40 to 90 cycles and the equity mark at every bar close needs one, so the quotient
+    /// is estimated in double (one rounding: off by at most one for |p| &lt; 2^52) and corrected with an exact remainder;
+    /// a divisor of 1 (a tick × lot worth whole cents) costs nothing.
+    /// </remarks>
     public static long FloorDiv(long p, long q)
     {
+        if (q == 1)
+        {
+            return p;
+        }
+
+        if (p < ExactInDouble && p > -ExactInDouble)
+        {
+            var estimate = (long)Math.Floor((double)p / q);
+            var remainder = p - (estimate * q);
+            return remainder < 0 ? estimate - 1 : remainder >= q ? estimate + 1 : estimate;
+        }
+
         var quotient = p / q;
         return p % q < 0 ? quotient - 1 : quotient;
     }
@@ -18,6 +38,11 @@ internal static class ExactMath
     /// <summary>p / q rounded to the nearest integer, a tie to the even one (<see cref="MidpointRounding.ToEven"/>, as <see cref="Common.Money.Round"/>).</summary>
     public static long RoundHalfEven(long p, long q)
     {
+        if (q == 1)
+        {
+            return p;
+        }
+
         var quotient = FloorDiv(p, q);
         var twice = 2 * (p - (quotient * q));
         return twice > q || (twice == q && (quotient & 1) != 0) ? quotient + 1 : quotient;
@@ -27,7 +52,7 @@ internal static class ExactMath
     public static long RoundHalfAway(long p, long q)
     {
         var magnitude = p < 0 ? -p : p;
-        var quotient = magnitude / q;
+        var quotient = FloorDiv(magnitude, q);
         if (2 * (magnitude - (quotient * q)) >= q)
         {
             quotient++;
@@ -40,7 +65,7 @@ internal static class ExactMath
     public static bool IsHalfway(long p, long q)
     {
         var magnitude = p < 0 ? -p : p;
-        return 2 * (magnitude % q) == q;
+        return 2 * (magnitude - (FloorDiv(magnitude, q) * q)) == q;
     }
 
     public static long Min(long a, long b) => a < b ? a : b;
