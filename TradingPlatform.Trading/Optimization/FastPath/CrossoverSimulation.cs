@@ -564,9 +564,11 @@ internal struct CrossoverSimulation<TBars>
             + (side * (opposite - worst) * increase * _c.ValueN * _c.Leverage)
             - ((used * scale) - (reduce > 0 ? margin : 0) + (increase * worst * _c.ValueN));
         var after = ExactMath.Min(resting, filled);
-        if (_c.LeverageExact == 0 && (after == 0 || after == available))
+        if (_c.LeverageExact == 0
+            && ((increase > 0 && (resting == 0 || resting == available)) || filled == 0 || filled == available))
         {
-            // The engine's decimals divide by the leverage inexactly: a tie here could go either way there.
+            // The engine's decimals divide by the leverage inexactly (the resting reservation when the order adds
+            // exposure, the filled margins always): a tie with zero or with the free margin could go either way there.
             _acc.Status |= FastPathStatus.Ambiguous;
         }
 

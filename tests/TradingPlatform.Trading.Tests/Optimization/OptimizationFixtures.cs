@@ -16,13 +16,14 @@ internal static class OptimizationFixtures
 
     /// <summary>
     /// A stock-like instrument with every deterministic cost on: spread, base slippage and size impact (so fills move off
-    /// the touch by whole ticks), a commission rate and a $1 minimum that small fills hit, and no random slippage.
+    /// the touch by whole ticks), a commission rate and a (steep) $50 minimum that the smaller fills hit, and no random
+    /// slippage.
     /// </summary>
     public static Instrument Stock { get; } = new()
     {
         Symbol = "SWP", Name = "Sweep test stock", Type = InstrumentType.Stock, BaseAsset = "SWP", QuoteAsset = "USD",
         TickSize = 0.01m, LotSize = 1m, MinQuantity = 1m, MaxQuantity = 1_000_000m, Spread = 0.0004m,
-        SlippageFactor = 0.0001m, SizeImpact = 0.000002m, CommissionRate = 0.0005m, MinCommission = 1m, MaxLeverage = 50,
+        SlippageFactor = 0.0001m, SizeImpact = 0.000002m, CommissionRate = 0.0005m, MinCommission = 50m, MaxLeverage = 50,
         TopOfBookSize = 1_000_000m, AnnualVolatility = 0.3m, InitialPrice = 100m, Hours = TradingHours.AlwaysOpen,
         RandomSlippage = 0m,
     };
