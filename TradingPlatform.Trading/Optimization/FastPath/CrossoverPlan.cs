@@ -96,7 +96,7 @@ internal sealed class CrossoverPlan
 
         var settings = request.Settings;
         var instrument = settings.Instruments[0];
-        var bars = BarsOf(settings, instrument, request.Candles);
+        var bars = BacktestBars.Of(settings, instrument, request.Candles);
         if (bars.Count == 0)
         {
             reason = "there are no bars in the backtest's period";
@@ -128,43 +128,6 @@ internal sealed class CrossoverPlan
         }).ToArray();
         plan = new CrossoverPlan(market, indicators, constants, plans, context, instrument.RandomSlippage != 0m);
         return true;
-    }
-
-    /// <summary>The symbol's bars in [start, end), checked as the engine checks them (same messages).</summary>
-    private static List<Candle> BarsOf(BacktestSettings settings, Instrument instrument, IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles)
-    {
-        if (settings.End <= settings.Start)
-        {
-            throw new ArgumentException("The end must be after the start.", nameof(settings));
-        }
-
-        if (!candles.TryGetValue(instrument.Symbol, out var series))
-        {
-            throw new ArgumentException($"No bars were given for {instrument.Symbol}.", nameof(candles));
-        }
-
-        var bars = new List<Candle>(series.Count);
-        DateTimeOffset? previous = null;
-        foreach (var bar in series)
-        {
-            if (bar.Interval != settings.Interval || !string.Equals(bar.Symbol, instrument.Symbol, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"The bars for {instrument.Symbol} must be {instrument.Symbol} {settings.Interval} bars.", nameof(candles));
-            }
-
-            if (previous >= bar.OpenTime)
-            {
-                throw new ArgumentException($"The bars for {instrument.Symbol} must be in time order without duplicates.", nameof(candles));
-            }
-
-            previous = bar.OpenTime;
-            if (bar.OpenTime >= settings.Start && bar.OpenTime < settings.End)
-            {
-                bars.Add(bar);
-            }
-        }
-
-        return bars;
     }
 
     private static bool TryConstants(BacktestSettings settings, Instrument instrument, CrossoverMarket market, MetricsContext context, out CrossoverConstants constants, out string? reason)
