@@ -48,7 +48,7 @@ internal static class OptimizationHeatmap
     private static string Name(IReadOnlyList<OptimizationRowRecord> rows, string wanted, string field) =>
         rows.Count > 0 && rows[0].Parameters.Keys.FirstOrDefault(k => string.Equals(k, wanted, StringComparison.OrdinalIgnoreCase)) is { } name
             ? name
-            : throw SimulationInputs.Invalid(field, $"'{wanted}' is not a parameter of this sweep; it has {string.Join(", ", rows.FirstOrDefault()?.Parameters.Keys ?? [])}.");
+            : throw SimulationInputs.Invalid(field, $"'{wanted}' is not a parameter of this sweep; it has {string.Join(", ", rows.Count > 0 ? rows[0].Parameters.Keys : [])}.");
 
     private static string Label(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }

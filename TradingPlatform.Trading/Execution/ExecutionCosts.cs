@@ -6,8 +6,8 @@ namespace TradingPlatform.Trading.Execution;
 
 /// <summary>
 /// Seed 004's cost models. Slippage: the instrument's base factor, plus its size impact per unit of quantity, plus a
-/// seeded ±0.02% random part, never negative and capped at 1%. Commission: a rate of notional (0.02% by default) with
-/// a minimum ($0.01), on entry and on exit alike.
+/// seeded random part of ±<see cref="Instrument.RandomSlippage"/> (0.02 % by default), never negative and capped at 1%.
+/// Commission: a rate of notional (0.02% by default) with a minimum ($0.01), on entry and on exit alike.
 /// </summary>
 public static class ExecutionCosts
 {
@@ -17,7 +17,7 @@ public static class ExecutionCosts
     public static decimal SlippageFraction(Instrument instrument, decimal quantity, Guid orderId, int sequence)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        var fraction = instrument.SlippageFactor + instrument.SizeImpact * quantity + RandomSlippage * SeededNoise.Symmetric(orderId, sequence);
+        var fraction = instrument.SlippageFactor + instrument.SizeImpact * quantity + instrument.RandomSlippage * SeededNoise.Symmetric(orderId, sequence);
         return Math.Clamp(fraction, 0m, MaxSlippage);
     }
 
@@ -25,7 +25,7 @@ public static class ExecutionCosts
     public static decimal WorstSlippageFraction(Instrument instrument, decimal quantity)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        return Math.Clamp(instrument.SlippageFactor + instrument.SizeImpact * quantity + RandomSlippage, 0m, MaxSlippage);
+        return Math.Clamp(instrument.SlippageFactor + instrument.SizeImpact * quantity + instrument.RandomSlippage, 0m, MaxSlippage);
     }
 
     /// <summary>The price a marketable order gets: the touch (ask for buys, bid for sells) moved against it by slippage.</summary>

@@ -35,6 +35,13 @@ public sealed record Instrument
     /// <summary>Extra slippage per unit of quantity, as a fraction of price (seed 004: "0.1% per unit size", scaled per instrument).</summary>
     public required decimal SizeImpact { get; init; }
 
+    /// <summary>
+    /// Half-width of the seeded random part of slippage, as a fraction of price (seed 004: ±0.02 %). Not a venue setting
+    /// (it is not stored): a backtest may set it to 0 so that fills are deterministic functions of price and size, which
+    /// is what lets a parameter sweep's fast path reproduce the engine exactly. Live trading always keeps the default.
+    /// </summary>
+    public decimal RandomSlippage { get; init; } = Execution.ExecutionCosts.RandomSlippage;
+
     /// <summary>Commission as a fraction of notional, charged on entry and on exit (seed 004: 0.02%).</summary>
     public decimal CommissionRate { get; init; } = 0.0002m;
 

@@ -33,6 +33,8 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
         builder.Property(i => i.AnnualVolatility).HasColumnName("annual_volatility");
         builder.Property(i => i.InitialPrice).HasColumnName("initial_price");
         builder.Property(i => i.Active).HasColumnName("active");
+        // A backtest-only knob (0 makes fills deterministic for sweep comparisons); the venue always uses the default.
+        builder.Ignore(i => i.RandomSlippage);
         builder.Property(i => i.Hours).HasColumnName("hours_profile").HasMaxLength(32)
             .HasConversion(
                 h => TradingHoursProfiles.NameOf(h),

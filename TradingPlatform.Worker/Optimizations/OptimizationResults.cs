@@ -36,8 +36,8 @@ internal static class OptimizationResults
         var parameters = settings.Parameters;
         return parameters.Algorithm.Parameters.ToDictionary(spec => spec.Name, spec => spec.Kind switch
         {
-            Trading.Strategies.Algorithms.ParameterKind.Boolean => (object)(parameters.Values[spec.Name] != 0),
-            Trading.Strategies.Algorithms.ParameterKind.Integer => (long)parameters.Values[spec.Name],
+            TradingPlatform.Trading.Strategies.Algorithms.ParameterKind.Boolean => (object)(parameters.Values[spec.Name] != 0),
+            TradingPlatform.Trading.Strategies.Algorithms.ParameterKind.Integer => (long)parameters.Values[spec.Name],
             _ => parameters.Values[spec.Name],
         });
     }
