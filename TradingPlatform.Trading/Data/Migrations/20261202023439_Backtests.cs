@@ -80,6 +80,56 @@ namespace TradingPlatform.Trading.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "optimizations",
+                schema: "trading",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StrategyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Algorithm = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FixedParameters = table.Column<string>(type: "jsonb", nullable: false),
+                    Grid = table.Column<string>(type: "jsonb", nullable: false),
+                    Objective = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MaxDrawdown = table.Column<double>(type: "double precision", nullable: true),
+                    MinTrades = table.Column<int>(type: "integer", nullable: true),
+                    WalkForward = table.Column<string>(type: "jsonb", nullable: true),
+                    Symbols = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Interval = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InitialBalance = table.Column<decimal>(type: "numeric", nullable: false),
+                    Leverage = table.Column<int>(type: "integer", nullable: false),
+                    CommissionRate = table.Column<decimal>(type: "numeric", nullable: true),
+                    SlippageFactor = table.Column<decimal>(type: "numeric", nullable: true),
+                    IntrabarPath = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Seed = table.Column<Guid>(type: "uuid", nullable: false),
+                    RiskFreeRate = table.Column<double>(type: "double precision", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Progress = table.Column<double>(type: "double precision", nullable: false),
+                    JobId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Combinations = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Backend = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Results = table.Column<string>(type: "jsonb", nullable: true),
+                    WalkForwardResult = table.Column<string>(type: "jsonb", nullable: true),
+                    BestBacktestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RiskManagement_MaxDailyLoss = table.Column<decimal>(type: "numeric", nullable: false),
+                    RiskManagement_MaxRiskPerTrade = table.Column<decimal>(type: "numeric", nullable: false),
+                    RiskManagement_StopLoss = table.Column<decimal>(type: "numeric", nullable: false),
+                    RiskManagement_TakeProfit = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optimizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "backtest_trades",
                 schema: "trading",
                 columns: table => new
@@ -122,6 +172,12 @@ namespace TradingPlatform.Trading.Data.Migrations
                 schema: "trading",
                 table: "backtests",
                 columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optimizations_OwnerId_CreatedAt",
+                schema: "trading",
+                table: "optimizations",
+                columns: new[] { "OwnerId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -129,6 +185,10 @@ namespace TradingPlatform.Trading.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "backtest_trades",
+                schema: "trading");
+
+            migrationBuilder.DropTable(
+                name: "optimizations",
                 schema: "trading");
 
             migrationBuilder.DropTable(

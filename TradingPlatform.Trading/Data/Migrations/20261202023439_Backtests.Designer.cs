@@ -13,7 +13,7 @@ using TradingPlatform.Trading.Data;
 namespace TradingPlatform.Trading.Data.Migrations
 {
     [DbContext(typeof(TradingDbContext))]
-    [Migration("20261202012430_Backtests")]
+    [Migration("20261202023439_Backtests")]
     partial class Backtests
     {
         /// <inheritdoc />
@@ -595,6 +595,155 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.HasKey("Symbol", "Interval", "OpenTime");
 
                     b.ToTable("candles", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Optimization.OptimizationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Backend")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("BestBacktestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Combinations")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CommissionRate")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FixedParameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<decimal>("InitialBalance")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("IntrabarPath")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Leverage")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("MaxDrawdown")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MinTrades")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Results")
+                        .HasColumnType("jsonb");
+
+                    b.Property<double>("RiskFreeRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("Seed")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("SlippageFactor")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("StrategyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("WalkForward")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("WalkForwardResult")
+                        .HasColumnType("jsonb");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RiskManagement", "TradingPlatform.Trading.Optimization.OptimizationRun.RiskManagement#RiskManagement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("MaxDailyLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("MaxRiskPerTrade")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("StopLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("TakeProfit")
+                                .HasColumnType("numeric");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("optimizations", "trading");
                 });
 
             modelBuilder.Entity("TradingPlatform.Trading.Orders.Order", b =>
