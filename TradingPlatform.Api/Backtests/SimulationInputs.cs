@@ -75,7 +75,7 @@ public sealed class SimulationInputs(TradingDbContext db, InstrumentRegistry ins
             var range = await bars.GroupBy(_ => 1).Select(g => new { First = g.Min(c => c.OpenTime), Last = g.Max(c => c.OpenTime) }).SingleOrDefaultAsync(cancellationToken);
             if (range is null)
             {
-                throw Invalid("interval", $"There are no {interval} bars for {symbol}; GET /api/market/candles/{symbol} shows what the data has.");
+                throw Invalid("interval", $"There are no {interval} bars for {symbol}; GET /api/market/{symbol}/candles shows what the data has.");
             }
 
             var count = await bars.LongCountAsync(c => c.OpenTime >= start && c.OpenTime < end, cancellationToken);

@@ -10,13 +10,16 @@ internal static class AdminLogin
 {
     private const string AdminEmail = "admin@tradingplatform.local";
 
-    public static async Task AuthorizeAsync(DistributedApplication app, HttpClient client)
+    public static async Task AuthorizeAsync(DistributedApplication app, HttpClient client) =>
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AccessTokenAsync(app, client));
+
+    /// <summary>A fresh access token of the admin, signed in through <paramref name="client"/> (the api's).</summary>
+    public static async Task<string> AccessTokenAsync(DistributedApplication app, HttpClient client)
     {
         var password = await Parameter(app, "admin-password");
         using var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = AdminEmail, password });
         login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessToken").GetString()!;
     }
 
     public static async Task<string?> Parameter(DistributedApplication app, string name) =>
