@@ -95,8 +95,8 @@ public sealed record CreateBacktestRequest : IValidatableObject
 
     public IntrabarPath Path => IntrabarPath switch
     {
-        "high_first" => Trading.Backtesting.IntrabarPath.HighFirst,
-        "low_first" => Trading.Backtesting.IntrabarPath.LowFirst,
-        _ => Trading.Backtesting.IntrabarPath.NearerExtremeFirst,
+        "high_first" => TradingPlatform.Trading.Backtesting.IntrabarPath.HighFirst,
+        "low_first" => TradingPlatform.Trading.Backtesting.IntrabarPath.LowFirst,
+        _ => TradingPlatform.Trading.Backtesting.IntrabarPath.NearerExtremeFirst,
     };
 }
