@@ -3,6 +3,7 @@ using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Jobs.Analysis;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
 using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Analytics;
@@ -44,6 +45,8 @@ public sealed class ConfigAnalysisJobTests(InfrastructureFixture infrastructure)
     public async Task The_job_honours_a_cancelled_token_and_records_nothing()
     {
         await using var worker = new WorkerFactory(infrastructure);
+        // The Worker migrates its analytics schema in the background at start; the check below reads that table.
+        await worker.Services.GetRequiredService<SchemaStatus<AnalyticsDbContext>>().Completion.WaitAsync(Timeout);
         await using var scope = worker.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<IConfigAnalysisJob>();
         var userId = Guid.NewGuid();
