@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
@@ -19,7 +18,7 @@ public abstract record SimulationRequest : IValidatableObject
 
     public Guid? StrategyId { get; init; }
 
-    [ValidateNested]
+    /// <summary>Validated in <see cref="Validate"/>, so that each problem names its own field (<c>strategy.parameters.slow</c>).</summary>
     public InlineStrategyRequest? Strategy { get; init; }
 
     public IReadOnlyList<string>? Symbols { get; init; }
@@ -62,6 +61,19 @@ public abstract record SimulationRequest : IValidatableObject
         if ((StrategyId is null) == (Strategy is null))
         {
             yield return new ValidationResult("Give either strategyId (a saved strategy) or strategy (an inline one), not both.", [nameof(StrategyId)]);
+        }
+
+        if (Strategy is not null)
+        {
+            // [ValidateNested] would report every problem of the inline strategy on "strategy" alone.
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(Strategy, new ValidationContext(Strategy, validationContext, null), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                string[] members = [.. result.MemberNames.DefaultIfEmpty("")
+                    .Select(m => m.Length == 0 ? "strategy" : $"strategy.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m)}")];
+                yield return new ValidationResult(result.ErrorMessage, members);
+            }
         }
 
         if (Interval is not null && !CandleInterval.TryParse(Interval, out _))

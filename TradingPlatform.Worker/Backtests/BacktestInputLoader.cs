@@ -30,7 +30,8 @@ internal sealed class BacktestInputLoader(TradingDbContext db)
             {
                 System.Text.Json.JsonValueKind.True => 1d,
                 System.Text.Json.JsonValueKind.False => 0d,
-                _ => p.Value.GetDouble(),
+                System.Text.Json.JsonValueKind.Number => p.Value.GetDouble(),
+                _ => throw new ArgumentException($"The stored parameters no longer fit {run.Algorithm}: {p.Key} is not a number."),
             });
         var parameters = algorithm.Bind(values, out var errors)
             ?? throw new ArgumentException($"The stored parameters no longer fit {run.Algorithm}: {string.Join(" ", errors.Select(e => e.Message))}");

@@ -4,6 +4,7 @@ using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.Worker.Backtests;
 
@@ -36,7 +37,20 @@ internal sealed class BacktestJob(
             return;
         }
 
-        var (settings, candles) = await inputs.LoadAsync(SimulationSpec.From(run), cancellationToken);
+        BacktestSettings settings;
+        IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles;
+        try
+        {
+            (settings, candles) = await inputs.LoadAsync(SimulationSpec.From(run), cancellationToken);
+        }
+        catch (ArgumentException invalid)
+        {
+            // An instrument, the algorithm or the parameters changed since the Api checked them: as below, a retry
+            // would fail the same way (and leave the row "running" meanwhile), so the run fails now with the reason.
+            await FailAsync(run, invalid.Message, cancellationToken);
+            return;
+        }
+
         await using var progress = progressWriter.Start(run, cancellationToken);
         BacktestResult result;
         try
@@ -97,6 +111,8 @@ internal sealed class BacktestJob(
     private async Task FailAsync(BacktestRun run, string error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // The column holds 2,000 characters; a longer reason must not turn the failure into a retried exception.
+        error = error.Length <= 2000 ? error : error[..1997] + "...";
         var failed = await db.Backtests.Where(b => b.Id == run.Id && b.Status == BacktestStatus.Running)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BacktestStatus.Failed).SetProperty(b => b.Error, error).SetProperty(b => b.CompletedAt, now), cancellationToken);
         if (failed > 0)

@@ -26,6 +26,20 @@ public sealed class StrategiesApiTests(InfrastructureFixture infrastructure) : I
         parameters = new { fastPeriod = 12, slowPeriod = 26, mode = "ema" },
     };
 
+    /// <summary>
+    /// <see cref="ValidStrategy"/> as a manual strategy: an automated one becomes active only with an algorithm and an
+    /// account (StrategyAlgorithmsApiTests), which the status tests here are not about.
+    /// </summary>
+    internal static object ValidManualStrategy(string name = "Momentum") => new
+    {
+        name,
+        description = "Buys strength",
+        type = "manual",
+        symbols = new[] { "btc-usd", "ETH-USD", "BTC-USD" },
+        riskManagement = new { maxRiskPerTrade = 2.5m, maxDailyLoss = 6m, stopLoss = 1.5m, takeProfit = 3m },
+        parameters = new { fastPeriod = 12, slowPeriod = 26, mode = "ema" },
+    };
+
     internal static async Task<string> CreateAsync(HttpClient client, object? body = null)
     {
         using var response = await client.PostJsonAsync("/api/strategies", body ?? ValidStrategy());
@@ -131,7 +145,7 @@ public sealed class StrategiesApiTests(InfrastructureFixture infrastructure) : I
         var (_, client) = await _factory.CreateUserWithClientAsync();
         using (client)
         {
-            var id = await CreateAsync(client);
+            var id = await CreateAsync(client, ValidManualStrategy());
 
             // inactive → paused is refused: nothing is running.
             using (var refused = await client.PutJsonAsync($"/api/strategies/{id}", new { status = "paused", name = "Never applied" }))
@@ -286,7 +300,7 @@ public sealed class StrategiesApiTests(InfrastructureFixture infrastructure) : I
     public async Task Another_user_cannot_change_a_strategy() =>
         await _factory.AssertOnlyOwnerCanAsync(
             HttpMethod.Put, "/api/strategies/{id}", new { name = "Hijacked", status = "active" },
-            createResource: (_, owner) => CreateAsync(owner),
+            createResource: (_, owner) => CreateAsync(owner, ValidManualStrategy()),
             verifyUnchanged: async (owner, id) =>
             {
                 using var get = await owner.GetAsync($"/api/strategies/{id}");
