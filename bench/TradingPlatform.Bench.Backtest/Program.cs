@@ -38,6 +38,8 @@ warmUp.Stop();
 Console.WriteLine($"warm-up run: {warmUp.Elapsed.TotalMilliseconds:N0} ms; {reference.Metrics.TotalTrades:N0} trades, {reference.Fills.Count:N0} fills, " +
     $"{reference.Signals.Count:N0} signals, fees {reference.Metrics.FeesPaid:N2} USD, final equity {reference.Metrics.FinalEquity:N2} USD " +
     $"(from {settings.InitialBalance:N2}), {reference.Equity.Count:N0} equity points");
+var fingerprint = ResultFingerprint.Of(reference);
+Console.WriteLine($"result fingerprint (SHA-256 of metrics, every fill and every equity point; equal before and after an optimisation): {fingerprint}");
 
 var seconds = new List<double>();
 var allocated = new List<long>();
@@ -56,7 +58,7 @@ for (var run = 1; run <= options.Runs; run++)
     allocated.Add(bytes);
     Console.WriteLine($"run {run}: {watch.Elapsed.TotalMilliseconds,8:N1} ms  {bars.Count / watch.Elapsed.TotalSeconds,14:N0} bars/s  " +
         $"allocated {bytes / (1024.0 * 1024):N1} MiB ({(double)bytes / bars.Count:N0} B/bar), gen0 GCs {GC.CollectionCount(0) - gen0Before}");
-    if (result.Metrics != reference.Metrics || result.Fills.Count != reference.Fills.Count)
+    if (ResultFingerprint.Of(result) != fingerprint)
     {
         Console.Error.WriteLine($"run {run} differs from the warm-up run: the engine is not deterministic, so these figures mean nothing.");
         return 1;
