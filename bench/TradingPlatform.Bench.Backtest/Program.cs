@@ -39,10 +39,11 @@ Console.WriteLine($"warm-up run: {warmUp.Elapsed.TotalMilliseconds:N0} ms; {refe
     $"{reference.Signals.Count:N0} signals, fees {reference.Metrics.FeesPaid:N2} USD, final equity {reference.Metrics.FinalEquity:N2} USD " +
     $"(from {settings.InitialBalance:N2}), {reference.Equity.Count:N0} equity points");
 var fingerprint = ResultFingerprint.Of(reference);
-Console.WriteLine($"result fingerprint (SHA-256 of metrics, every fill and every equity point; equal before and after an optimisation): {fingerprint}");
+Console.WriteLine($"result fingerprint (SHA-256 of metrics, fills, orders, actions and equity points; an optimisation must leave it unchanged): {fingerprint}");
 
 var seconds = new List<double>();
 var allocated = new List<long>();
+var cpuSeconds = new List<double>();
 for (var run = 1; run <= options.Runs; run++)
 {
     GC.Collect();
@@ -50,14 +51,19 @@ for (var run = 1; run <= options.Runs; run++)
     GC.Collect();
     var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
     var gen0Before = GC.CollectionCount(0);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var result = BacktestEngine.Run(settings, candles);
     watch.Stop();
+    // CPU time of the process (the run is single-threaded, the GC workstation and non-concurrent): less disturbed than
+    // the wall clock when other work shares the cores.
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    cpuSeconds.Add(cpu.TotalSeconds);
     var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
     seconds.Add(watch.Elapsed.TotalSeconds);
     allocated.Add(bytes);
     Console.WriteLine($"run {run}: {watch.Elapsed.TotalMilliseconds,8:N1} ms  {bars.Count / watch.Elapsed.TotalSeconds,14:N0} bars/s  " +
-        $"allocated {bytes / (1024.0 * 1024):N1} MiB ({(double)bytes / bars.Count:N0} B/bar), gen0 GCs {GC.CollectionCount(0) - gen0Before}");
+        $"CPU {cpu.TotalMilliseconds,8:N1} ms  allocated {bytes / (1024.0 * 1024):N1} MiB ({(double)bytes / bars.Count:N0} B/bar), gen0 GCs {GC.CollectionCount(0) - gen0Before}");
     if (ResultFingerprint.Of(result) != fingerprint)
     {
         Console.Error.WriteLine($"run {run} differs from the warm-up run: the engine is not deterministic, so these figures mean nothing.");
@@ -71,6 +77,7 @@ Console.WriteLine();
 Console.WriteLine($"single backtest        {median,14:N0} bars/s   target >= {TargetBarsPerSecond:N0} bars/s   {(median >= TargetBarsPerSecond ? "met" : "MISSED")}" +
     $"   runs {rates[0]:N0}–{rates[^1]:N0} bars/s; median {Median([.. seconds.Order()]) * 1000:N1} ms per {bars.Count:N0} bars (target 100 ms); " +
     $"median allocation {Median([.. allocated.Select(b => (double)b).Order()]) / bars.Count:N0} B/bar");
+Console.WriteLine($"  by CPU time          {bars.Count / Median([.. cpuSeconds.Order()]),14:N0} bars/s   (median; runs {bars.Count / cpuSeconds.Max():N0}–{bars.Count / cpuSeconds.Min():N0}): what the engine does, with less of the noise of a shared machine");
 Console.WriteLine($"  it traded: {reference.Metrics.TotalTrades:N0} trades, final equity {reference.Metrics.FinalEquity:N2} USD, fees {reference.Metrics.FeesPaid:N2} USD, " +
     $"slippage {reference.Metrics.SlippagePaid:N2} USD, exposure {reference.Metrics.Exposure:P1}");
 

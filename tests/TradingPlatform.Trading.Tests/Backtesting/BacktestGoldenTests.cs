@@ -30,14 +30,14 @@ public sealed class BacktestGoldenTests
 
     public static TheoryData<string, int, decimal, decimal, string> Golden => new()
     {
-        { "sma-btc-default", 798, 41087.73m, 10431.78m, "947a273a5bd95c3d34eda32a31f778e336f4ae0894993185940fcbc9bdd1893d" },
-        { "sma-btc-eth-short-leverage-highfirst", 83, 25914.84m, 3317.37m, "ae420f579d7997fee5a16246e8e2602e594273da4db640b31624787e08ad8fdf" },
-        { "ema-aapl-futures-lowfirst", 292, 39329.75m, 6762.87m, "996d4b672d9ec4e45e77f15c6be6db4d081437fa2f22a7bb9a8060a326c12ab0" },
-        { "sma-btc-liquidation", 144, 52720.03m, 4463.69m, "71af51aa83234312355de15bd2fea52fd6ee36c4fcc39ba559f68ba5370e5457" },
-        { "rsi-btc", 180, 81588.39m, 3263.28m, "275a5c572e4a00b84ec2ffbbb9ab733afa58b345ae85db9061641765e656988b" },
-        { "bollinger-eth-short", 19, 43131.46m, 1944.65m, "fcb1dc918cab083f6419c911c2a276c7a4f5297f6e5607650ba9484dd895d0c4" },
-        { "macd-btc-daily-loss", 16, 70882.39m, 1595.82m, "3f825314b2a3103be479c4bf713015ee9d790630bd1ba65cf462e82d8b2837c8" },
-        { "donchian-xau", 351, 80782.46m, 6301.33m, "0c47487d42f25b06dff83e50cc5c1cbff6050eac49c708dff9b2f67a79d13166" },
+        { "sma-btc-default", 798, 41087.73m, 10431.78m, "63c50f74d5c2710ed800f313ed14d120a843ad6b0ae31db9c7473d53ce05d58a" },
+        { "sma-btc-eth-short-leverage-highfirst", 83, 25914.84m, 3317.37m, "c38d6089bd8c65b1197d540c1c13a5206878132a8b98203d37d878e2595895fc" },
+        { "ema-aapl-futures-lowfirst", 292, 39329.75m, 6762.87m, "02e40a13d70dd0ffd73bff747f348d8beae334969a40cd62ff12c8e7b1b37e90" },
+        { "sma-btc-liquidation", 144, 52720.03m, 4463.69m, "88288ffd496b64eede4dd9936fa922e0ee9aec4a44ae797a7349bbe709bb5366" },
+        { "rsi-btc", 180, 81588.39m, 3263.28m, "3643325fcb3ff236458af221ccd733d6c656f523a682efc0eec959b9939ea052" },
+        { "bollinger-eth-short", 19, 43131.46m, 1944.65m, "190ab677c075233c0c3bb536438a6719eaf67f2caa81aee7938852f1d5d020bb" },
+        { "macd-btc-daily-loss", 16, 70882.39m, 1595.82m, "bcd1d3a080f199c5a089aa519bf8fc7bb3033a6fc2fb9aa9d1326d87c90f1326" },
+        { "donchian-xau", 351, 80782.46m, 6301.33m, "de48d5a3b194170c8ef3e9ba91ce55e6b64142d3893183c3223c6053a2edd821" },
     };
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class BacktestGoldenTests
         return BacktestEngine.Run(settings, candles);
     }
 
-    /// <summary>Everything in a result as canonical text (invariant culture, times as UTC ticks, decimals as G29).</summary>
+    /// <summary>Everything in a result as canonical text (invariant culture, times as UTC ticks, decimals with their scale).</summary>
     internal static string Describe(BacktestResult result)
     {
         var text = new StringBuilder();
@@ -152,7 +152,8 @@ public sealed class BacktestGoldenTests
     {
         null => "-",
         DateTimeOffset at => at.UtcTicks.ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
+        // Not G29, which drops trailing zeros: 1.50 and 1.5 are equal decimals but print (and serialise) differently.
+        decimal d => d.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
