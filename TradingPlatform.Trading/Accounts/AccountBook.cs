@@ -44,8 +44,19 @@ public sealed class AccountBook
 
     public List<TradingEvent> Events { get; } = [];
 
-    public Position? OpenPosition(string symbol) =>
-        _openPositions.FirstOrDefault(position => string.Equals(position.Symbol, symbol, StringComparison.OrdinalIgnoreCase));
+    public Position? OpenPosition(string symbol)
+    {
+        // A loop rather than FirstOrDefault: called several times per tick, and the lambda would allocate a closure each time.
+        foreach (var position in _openPositions)
+        {
+            if (string.Equals(position.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                return position;
+            }
+        }
+
+        return null;
+    }
 
     internal void Opened(Position position)
     {

@@ -26,7 +26,15 @@ public static class MarginCalculator
             }
         }
 
-        var reserved = book.WorkingOrders.Where(order => order != excluding).Sum(order => Reserved(book, order, market));
+        var reserved = 0m;
+        foreach (var order in book.WorkingOrders)
+        {
+            if (order != excluding)
+            {
+                reserved += Reserved(book, order, market);
+            }
+        }
+
         var equity = book.Account.Balance + unrealized;
         return new AccountSnapshot(
             book.Account.Balance,
@@ -37,6 +45,26 @@ public static class MarginCalculator
             Money.Round(unrealized),
             book.Account.RealizedPnl,
             Money.Round(equity - book.Account.DayStartEquity));
+    }
+
+    /// <summary>
+    /// <see cref="Snapshot"/>'s equity alone (cash plus open positions marked to their quotes, rounded to the cent),
+    /// without the margin figures: what an equity curve or a new day's starting equity needs.
+    /// </summary>
+    public static decimal Equity(AccountBook book, IMarketView market)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(market);
+        var unrealized = 0m;
+        foreach (var position in book.OpenPositions)
+        {
+            if (market.LatestQuote(position.Symbol) is { } quote)
+            {
+                unrealized += position.UnrealizedPnl(position.MarkPrice(quote));
+            }
+        }
+
+        return Money.Round(book.Account.Balance + unrealized);
     }
 
     /// <summary>The margin a working order would add if it filled now: only the part that adds exposure counts.</summary>

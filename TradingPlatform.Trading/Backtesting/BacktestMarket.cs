@@ -9,34 +9,46 @@ namespace TradingPlatform.Trading.Backtesting;
 /// instrument's usual top-of-book size on each side. Instruments are always open here: the bars are the record of when
 /// the market traded, so a bar's prices are tradeable whatever the session table says.
 /// </summary>
+/// <remarks>
+/// The simulator asks for instruments and quotes by symbol several times per quote, nearly always with the very string
+/// the instrument carries (an order's or a position's symbol is copied from it), so a listing is found by reference
+/// first and only otherwise through the case-insensitive dictionary.
+/// </remarks>
 internal sealed class BacktestMarket : IMarketView
 {
-    private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Quote> _quotes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Listing> _bySymbol = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Listing[] _listings;
 
     public BacktestMarket(IEnumerable<Instrument> instruments)
     {
         foreach (var instrument in instruments)
         {
-            _instruments[instrument.Symbol] = instrument with { Hours = TradingHours.AlwaysOpen, Active = true };
+            _bySymbol[instrument.Symbol] = new Listing(instrument with { Hours = TradingHours.AlwaysOpen, Active = true });
         }
+
+        _listings = [.. _bySymbol.Values];
     }
 
-    public Instrument? FindInstrument(string symbol) => _instruments.GetValueOrDefault(symbol);
+    public Instrument? FindInstrument(string symbol) => Find(symbol)?.Instrument;
 
-    public Quote? LatestQuote(string symbol) => _quotes.GetValueOrDefault(symbol);
+    public Quote? LatestQuote(string symbol) => Find(symbol)?.Latest;
 
-    public Instrument Instrument(string symbol) =>
-        _instruments.TryGetValue(symbol, out var instrument) ? instrument : throw new ArgumentException($"No instrument {symbol} in this backtest.", nameof(symbol));
+    public Instrument Instrument(string symbol) => ListingOf(symbol).Instrument;
+
+    /// <summary>The symbol's instrument, quote model and latest quote.</summary>
+    public Listing ListingOf(string symbol) =>
+        Find(symbol) ?? throw new ArgumentException($"No instrument {symbol} in this backtest.", nameof(symbol));
 
     /// <summary>Makes the quote around <paramref name="price"/> the symbol's latest.</summary>
     public Quote Set(Instrument instrument, decimal price, DateTimeOffset at)
     {
-        var quote = QuoteAt(instrument, price, at);
-        _quotes[instrument.Symbol] = quote;
+        var listing = ListingOf(instrument.Symbol);
+        var quote = listing.QuoteAt(price, at);
+        listing.Latest = quote;
         return quote;
     }
 
+    /// <summary>The reference definition of a backtest quote (what <see cref="Listing.QuoteAt"/> computes faster).</summary>
     public static Quote QuoteAt(Instrument instrument, decimal price, DateTimeOffset at)
     {
         var tick = instrument.TickSize;
@@ -54,5 +66,104 @@ internal sealed class BacktestMarket : IMarketView
         }
 
         return new Quote(instrument.Symbol, bid, ask, price, instrument.TopOfBookSize, instrument.TopOfBookSize, 0m, at);
+    }
+
+    private Listing? Find(string symbol)
+    {
+        foreach (var listing in _listings)
+        {
+            if (ReferenceEquals(listing.Instrument.Symbol, symbol))
+            {
+                return listing;
+            }
+        }
+
+        return _bySymbol.GetValueOrDefault(symbol);
+    }
+
+    /// <summary>One instrument of the backtest, its latest quote, and what its quotes need precomputed.</summary>
+    internal sealed class Listing
+    {
+        /// <summary>Below 2^64 a mantissa times an inverse tick of at most 2^30 fits a decimal's 96 bits: no rounding.</summary>
+        private const long MaxExactInverseTick = 1L << 30;
+
+        private readonly decimal _bidFactor;
+        private readonly decimal _askFactor;
+        private readonly decimal _tick;
+        private readonly decimal? _inverseTick;
+
+        public Listing(Instrument instrument)
+        {
+            Instrument = instrument;
+            _tick = instrument.TickSize;
+            // The very expressions of QuoteAt, so the factors are the same decimals.
+            _bidFactor = 1m - (instrument.Spread / 2m);
+            _askFactor = 1m + (instrument.Spread / 2m);
+            if (_tick > 0m)
+            {
+                var inverse = 1m / _tick;
+                if (inverse == Math.Floor(inverse) && inverse * _tick == 1m && inverse <= MaxExactInverseTick)
+                {
+                    // Floor gives the whole number scale 0, so a product keeps the scale of the price.
+                    _inverseTick = Math.Floor(inverse);
+                }
+            }
+        }
+
+        public Instrument Instrument { get; }
+
+        public Quote? Latest { get; set; }
+
+        /// <summary>
+        /// Exactly <see cref="BacktestMarket.QuoteAt"/>. Where the tick is 1 / n for a whole n (0.01, 0.25, 0.00001), x / tick
+        /// and x × n are the same number whenever x × n is exact, which it is for a mantissa below 2^64; Floor and
+        /// Ceiling then give the same whole decimal (scale 0) either way, so bid and ask are bit for bit the reference
+        /// ones, without its two decimal divisions. Any other tick or price takes the reference path.
+        /// </summary>
+        public Quote QuoteAt(decimal price, DateTimeOffset at)
+        {
+            var (bid, ask) = Touch(price);
+            return new Quote(Instrument.Symbol, bid, ask, price, Instrument.TopOfBookSize, Instrument.TopOfBookSize, 0m, at);
+        }
+
+        /// <summary>The bid and the ask of <see cref="QuoteAt"/>, without the quote.</summary>
+        public (decimal Bid, decimal Ask) Touch(decimal price)
+        {
+            var low = price * _bidFactor;
+            var high = price * _askFactor;
+            decimal bid;
+            decimal ask;
+            if (_inverseTick is { } inverse && HasSmallMantissa(low) && HasSmallMantissa(high))
+            {
+                bid = Math.Floor(low * inverse) * _tick;
+                ask = Math.Ceiling(high * inverse) * _tick;
+            }
+            else
+            {
+                bid = Math.Floor(low / _tick) * _tick;
+                ask = Math.Ceiling(high / _tick) * _tick;
+            }
+
+            if (ask <= bid)
+            {
+                ask = bid + _tick;
+            }
+
+            if (bid <= 0m)
+            {
+                bid = _tick;
+                ask = bid + _tick;
+            }
+
+            return (bid, ask);
+        }
+
+        /// <summary>Whether the 96-bit mantissa is below 2^64 (its high word is zero).</summary>
+        private static bool HasSmallMantissa(decimal value)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            return bits[2] == 0;
+        }
     }
 }

@@ -186,8 +186,34 @@ public static partial class ExecutionSimulator
 
         RollDay(book, market, now);
         ExpireOrders(book, now);
+        if (WorkingOrdersOf(book, instrument.Symbol) is { } working)
+        {
+            FillWorkingOrders(book, working, instrument, quote, market, now);
+        }
+
+        book.PruneWorkingOrders();
+        ProtectionTriggers.Apply(book, instrument, quote, market, now);
+    }
+
+    /// <summary>The symbol's working orders at this moment (a copy: filling them changes the book's list), or null when there are none.</summary>
+    private static List<Order>? WorkingOrdersOf(AccountBook book, string symbol)
+    {
+        List<Order>? orders = null;
+        foreach (var order in book.WorkingOrders)
+        {
+            if (string.Equals(order.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                (orders ??= []).Add(order);
+            }
+        }
+
+        return orders;
+    }
+
+    private static void FillWorkingOrders(AccountBook book, List<Order> orders, Instrument instrument, Quote quote, IMarketView market, DateTimeOffset now)
+    {
         var liquidity = new TickLiquidity(quote);
-        foreach (var order in book.WorkingOrders.Where(o => string.Equals(o.Symbol, instrument.Symbol, StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var order in orders)
         {
             if (order.Type == OrderType.TrailingStop && !order.Triggered)
             {
@@ -206,19 +232,29 @@ public static partial class ExecutionSimulator
                 book.Events.Add(new OrderUpdated(order, now));
             }
         }
-
-        book.PruneWorkingOrders();
-        ProtectionTriggers.Apply(book, instrument, quote, market, now);
     }
 
     /// <summary>Working DAY orders whose session has ended expire.</summary>
     public static void ExpireOrders(AccountBook book, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(book);
-        foreach (var order in book.WorkingOrders.Where(order => order.ExpiresAt <= now).ToList())
+        // Runs on every tick: the common case, nothing expiring, allocates nothing.
+        List<Order>? expired = null;
+        foreach (var order in book.WorkingOrders)
         {
-            order.MoveTo(OrderStatus.Expired, now, "DAY order: the trading session ended");
-            book.Events.Add(new OrderUpdated(order, now));
+            if (order.ExpiresAt <= now)
+            {
+                (expired ??= []).Add(order);
+            }
+        }
+
+        if (expired is not null)
+        {
+            foreach (var order in expired)
+            {
+                order.MoveTo(OrderStatus.Expired, now, "DAY order: the trading session ended");
+                book.Events.Add(new OrderUpdated(order, now));
+            }
         }
 
         book.PruneWorkingOrders();
@@ -231,7 +267,7 @@ public static partial class ExecutionSimulator
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (book.Account.TradingDay != today)
         {
-            book.Account.DayStartEquity = MarginCalculator.Snapshot(book, market).Equity;
+            book.Account.DayStartEquity = MarginCalculator.Equity(book, market);
             book.Account.TradingDay = today;
         }
     }

@@ -47,13 +47,22 @@ internal static class MarginCheck
         }
 
         var after = before + order.Direction * filled;
+        // Only its side and quantity are read; it needs no id (a new Guid per check cost a clock read and random bytes).
         var hypothetical = after == 0m ? null : new Position
         {
-            Id = PositionId.New(), AccountId = book.Account.Id, Symbol = order.Symbol, OpenedAt = default,
+            Id = default, AccountId = book.Account.Id, Symbol = order.Symbol, OpenedAt = default,
             Side = after > 0 ? PositionSide.Long : PositionSide.Short, Quantity = Math.Abs(after),
         };
-        var reserved = book.WorkingOrders.Where(o => o != skip).Sum(o =>
-            MarginCalculator.Reserved(o, o.RemainingQuantity, string.Equals(o.Symbol, order.Symbol, StringComparison.OrdinalIgnoreCase) ? hypothetical : book.OpenPosition(o.Symbol), market));
+        var reserved = 0m;
+        foreach (var o in book.WorkingOrders)
+        {
+            if (o != skip)
+            {
+                reserved += MarginCalculator.Reserved(o, o.RemainingQuantity,
+                    string.Equals(o.Symbol, order.Symbol, StringComparison.OrdinalIgnoreCase) ? hypothetical : book.OpenPosition(o.Symbol), market);
+            }
+        }
+
         reserved += MarginCalculator.Reserved(order, restingAfter, hypothetical, market);
         return equity - used - reserved;
     }

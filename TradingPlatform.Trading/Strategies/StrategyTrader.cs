@@ -19,9 +19,11 @@ namespace TradingPlatform.Trading.Strategies;
 /// </summary>
 public sealed class StrategyTrader
 {
+    private const int RecentRules = 8;
     private readonly StrategyParameters _parameters;
     private readonly Dictionary<string, ISignalRule> _rules = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TargetExposure> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Symbol, ISignalRule Rule)> _recent = new(RecentRules);
 
     public StrategyTrader(StrategyParameters parameters, RiskManagement risk, int leverage, StrategyId strategyId)
     {
@@ -40,16 +42,17 @@ public sealed class StrategyTrader
 
     public StrategyId StrategyId { get; }
 
-    public bool HasPending(string symbol) => _pending.ContainsKey(symbol);
+    public bool HasPending(string symbol) => _pending.Count != 0 && _pending.ContainsKey(symbol);
 
     /// <summary>Feeds a completed bar; returns the signal when the algorithm changed its target.</summary>
     public StrategySignal? OnBarClosed(Candle bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        if (!_rules.TryGetValue(bar.Symbol, out var rule))
+        if (RuleFor(bar.Symbol) is not { } rule)
         {
             rule = _parameters.CreateRule();
             _rules[bar.Symbol] = rule;
+            Remember(bar.Symbol, rule);
         }
 
         if (rule.OnBar(bar) is not { } target)
@@ -59,6 +62,39 @@ public sealed class StrategyTrader
 
         _pending[bar.Symbol] = target;
         return new StrategySignal(bar.Symbol, bar.CloseTime, target, bar.Close);
+    }
+
+    /// <summary>
+    /// The symbol's rule. Every bar of a symbol usually carries the same string, so the rules of the last few symbols
+    /// are found by reference before the case-insensitive dictionary is asked (a hash of the symbol per bar).
+    /// </summary>
+    private ISignalRule? RuleFor(string symbol)
+    {
+        foreach (var (known, rule) in _recent)
+        {
+            if (ReferenceEquals(known, symbol))
+            {
+                return rule;
+            }
+        }
+
+        if (!_rules.TryGetValue(symbol, out var found))
+        {
+            return null;
+        }
+
+        Remember(symbol, found);
+        return found;
+    }
+
+    private void Remember(string symbol, ISignalRule rule)
+    {
+        if (_recent.Count == RecentRules)
+        {
+            _recent.RemoveAt(0);
+        }
+
+        _recent.Add((symbol, rule));
     }
 
     /// <summary>Trades the symbol's pending target at this quote (already the market's latest); null when none was pending.</summary>
