@@ -37,6 +37,8 @@ public sealed class BacktestGoldenTests
         { "rsi-btc", 180, 81588.39m, 3263.28m, "3643325fcb3ff236458af221ccd733d6c656f523a682efc0eec959b9939ea052" },
         { "bollinger-eth-short", 19, 43131.46m, 1944.65m, "190ab677c075233c0c3bb536438a6719eaf67f2caa81aee7938852f1d5d020bb" },
         { "macd-btc-daily-loss", 16, 70882.39m, 1595.82m, "bcd1d3a080f199c5a089aa519bf8fc7bb3033a6fc2fb9aa9d1326d87c90f1326" },
+        { "sma-hourly-btcfut-eth", 102, 61464.22m, 3577.48m, "733cef652d9c370455e426955f7ec50af478a5a6c3a985601b3a444084f7b783" },
+        { "ema-daily-btcfut", 12, 99267.89m, 247.05m, "e13a26eac399d662d7f52f64f438175f7acf8a61500c5cab58bf538d9537af4a" },
         { "donchian-xau", 351, 80782.46m, 6301.33m, "de48d5a3b194170c8ef3e9ba91ce55e6b64142d3893183c3223c6053a2edd821" },
     };
 
@@ -66,6 +68,10 @@ public sealed class BacktestGoldenTests
         "bollinger-eth-short" => Backtest(BacktestFixtures.Bind("bollinger_breakout", new() { ["allowShort"] = 1 }), new RiskManagement(3m, 5m, 0.8m, 2m), 4, IntrabarPath.HighFirst, 15_000, "ETH-USD"),
         "macd-btc-daily-loss" => Backtest(BacktestFixtures.Bind("macd", new() { ["allowShort"] = 1 }), new RiskManagement(20m, 0.5m, 0.3m, 0.3m), 3, IntrabarPath.LowFirst, 15_000, "BTC-USD"),
         "donchian-xau" => Backtest(BacktestFixtures.Bind("donchian_breakout", new() { ["allowShort"] = 1 }), RiskManagement.Default, 1, IntrabarPath.NearerExtremeFirst, 20_000, "XAU-USD"),
+        "sma-hourly-btcfut-eth" => Backtest(Sma(5, 20, allowShort: true), new RiskManagement(2m, 5m, 2m, 4m), 3, IntrabarPath.NearerExtremeFirst, 60 * 24 * 60,
+            ["BTC-FUT", "ETH-USD"], interval: CandleInterval.OneHour),
+        "ema-daily-btcfut" => Backtest(BacktestFixtures.Bind("ema_crossover", new() { ["fast"] = 3, ["slow"] = 8, ["allowShort"] = 1 }), new RiskManagement(5m, 0m, 10m, 0m), 2,
+            IntrabarPath.HighFirst, 120 * 24 * 60, ["BTC-FUT"], interval: CandleInterval.OneDay),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
@@ -76,17 +82,25 @@ public sealed class BacktestGoldenTests
 
     /// <param name="gapAt">Where 100 bars of the last symbol are left out (a data gap), if anywhere.</param>
     /// <param name="volatility">Another annual volatility for the generated history (a wilder market).</param>
+    /// <param name="interval">The bars' interval: minutes rolled up when longer than a minute.</param>
     private static BacktestResult Backtest(
-        StrategyParameters parameters, RiskManagement risk, int leverage, IntrabarPath path, int minutes, string[] symbols, int gapAt = -1, decimal? volatility = null)
+        StrategyParameters parameters, RiskManagement risk, int leverage, IntrabarPath path, int minutes, string[] symbols, int gapAt = -1, decimal? volatility = null,
+        CandleInterval? interval = null)
     {
+        var barInterval = interval ?? CandleInterval.OneMinute;
         var instruments = symbols.Select(s => InstrumentCatalog.Find(s) ?? throw new ArgumentException(s)).ToList();
         var to = From.AddMinutes(minutes);
         var candles = instruments.ToDictionary(i => i.Symbol, i => (IReadOnlyList<Candle>)[.. HistoryGenerator.GenerateMinutes(
             volatility is { } v ? i with { AnnualVolatility = v } : i, From, to, seed: 7)
             .Where((_, index) => gapAt < 0 || i != instruments[^1] || index < gapAt || index >= gapAt + 100)]);
+        if (barInterval != CandleInterval.OneMinute)
+        {
+            candles = candles.ToDictionary(pair => pair.Key, pair => CandleAggregator.Aggregate(pair.Value, barInterval));
+        }
+
         var settings = new BacktestSettings
         {
-            Parameters = parameters, Risk = risk, Instruments = instruments, Interval = CandleInterval.OneMinute, Start = From, End = to,
+            Parameters = parameters, Risk = risk, Instruments = instruments, Interval = barInterval, Start = From, End = to,
             InitialBalance = 100_000m, Leverage = leverage, Path = path, Seed = new Guid("0f6c2b9a-41d3-4e7f-8a25-9b1c3d5e7f60"),
         };
         return BacktestEngine.Run(settings, candles);
