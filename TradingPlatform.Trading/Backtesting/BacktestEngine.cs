@@ -304,10 +304,17 @@ public static class BacktestEngine
                 return false;
             }
 
+            if (listing.IsMonotone && bar.Low <= Math.Min(bar.Open, bar.Close) && bar.High >= Math.Max(bar.Open, bar.Close))
+            {
+                // Marks rise with the price, and every trigger is a mark at or beyond a level: if neither the lowest
+                // mark (the low's) nor the highest (the high's) triggers anything, no price in between does.
+                return ProtectionTriggers.Triggered(position, listing.Mark(position.Side, bar.Low)) is null
+                    && ProtectionTriggers.Triggered(position, listing.Mark(position.Side, bar.High)) is null;
+            }
+
             foreach (var price in _prices)
             {
-                var (bid, ask) = listing.Touch(price);
-                if (ProtectionTriggers.Triggered(position, position.Side == PositionSide.Long ? bid : ask) is not null)
+                if (ProtectionTriggers.Triggered(position, listing.Mark(position.Side, price)) is not null)
                 {
                     return false;
                 }
@@ -317,18 +324,13 @@ public static class BacktestEngine
         }
 
         /// <summary>
-        /// What <see cref="Replay"/> does when <see cref="NothingCanHappen"/>: at the first quote, funding and the new
-        /// day's starting equity (if due) exactly as the simulator would settle them there; then the last quote the
-        /// replay would have made becomes the symbol's latest. Every other step of a quote (expiry, fills, triggers, the
+        /// What <see cref="Replay"/> does when <see cref="NothingCanHappen"/>: on a new day, at the first quote, funding
+        /// and the day's starting equity exactly as the simulator settles them there; then the last quote the replay
+        /// would have made becomes the symbol's latest. Every other step of a quote (expiry, fills, triggers, the
         /// strategy's pending target, costs) has nothing to act on.
         /// </summary>
         private void ReplayQuietly(BacktestMarket.Listing listing)
         {
-            var first = listing.QuoteAt(_prices[0], _times[0]);
-            listing.Latest = first;
-            _lastQuote = first;
-            SettleFunding(first.Timestamp);
-            ExecutionSimulator.RollDay(_book, _market, first.Timestamp);
             var last = 0;
             for (var i = 1; i < _prices.Length; i++)
             {
@@ -338,14 +340,23 @@ public static class BacktestEngine
                 }
             }
 
+            var day = DateOnly.FromDateTime(_times[0].UtcDateTime);
+            if (day != _fundingDay || day != _book.Account.TradingDay || last == 0)
+            {
+                var first = listing.QuoteAt(_prices[0], _times[0]);
+                listing.Latest = first;
+                _lastQuote = first;
+                SettleFunding(first.Timestamp);
+                ExecutionSimulator.RollDay(_book, _market, first.Timestamp);
+                _book.Events.Clear();
+            }
+
             if (last > 0)
             {
                 var quote = listing.QuoteAt(_prices[last], _times[last]);
                 listing.Latest = quote;
                 _lastQuote = quote;
             }
-
-            _book.Events.Clear();
         }
 
         /// <summary>Costs of the fills made at <paramref name="quote"/>: commission, and slippage against the touch.</summary>

@@ -126,24 +126,19 @@ internal sealed class BacktestMarket : IMarketView
             return new Quote(Instrument.Symbol, bid, ask, price, Instrument.TopOfBookSize, Instrument.TopOfBookSize, 0m, at);
         }
 
+        /// <summary>
+        /// Whether bid and ask never fall as the price rises (a positive tick, a spread below 200 %): then the lowest and
+        /// the highest mark a bar can give are those of its low and its high. Every step of <see cref="Touch"/> is
+        /// monotone then: a product by a positive factor, a quotient by a positive tick (both correctly rounded), Floor,
+        /// Ceiling, and the clamps at the tick.
+        /// </summary>
+        public bool IsMonotone => _tick > 0m && _bidFactor > 0m && _askFactor > 0m;
+
         /// <summary>The bid and the ask of <see cref="QuoteAt"/>, without the quote.</summary>
         public (decimal Bid, decimal Ask) Touch(decimal price)
         {
-            var low = price * _bidFactor;
-            var high = price * _askFactor;
-            decimal bid;
-            decimal ask;
-            if (_inverseTick is { } inverse && HasSmallMantissa(low) && HasSmallMantissa(high))
-            {
-                bid = Math.Floor(low * inverse) * _tick;
-                ask = Math.Ceiling(high * inverse) * _tick;
-            }
-            else
-            {
-                bid = Math.Floor(low / _tick) * _tick;
-                ask = Math.Ceiling(high / _tick) * _tick;
-            }
-
+            var bid = RawBid(price);
+            var ask = RawAsk(price);
             if (ask <= bid)
             {
                 ask = bid + _tick;
@@ -156,6 +151,31 @@ internal sealed class BacktestMarket : IMarketView
             }
 
             return (bid, ask);
+        }
+
+        /// <summary>The price a position is marked at (<see cref="Positions.Position.MarkPrice"/>) on the quote of <paramref name="price"/>.</summary>
+        public decimal Mark(Positions.PositionSide side, decimal price)
+        {
+            if (side == Positions.PositionSide.Short)
+            {
+                return Touch(price).Ask;
+            }
+
+            // Touch's bid: the clamps that move the ask leave the bid alone.
+            var bid = RawBid(price);
+            return bid <= 0m ? _tick : bid;
+        }
+
+        private decimal RawBid(decimal price)
+        {
+            var low = price * _bidFactor;
+            return _inverseTick is { } inverse && HasSmallMantissa(low) ? Math.Floor(low * inverse) * _tick : Math.Floor(low / _tick) * _tick;
+        }
+
+        private decimal RawAsk(decimal price)
+        {
+            var high = price * _askFactor;
+            return _inverseTick is { } inverse && HasSmallMantissa(high) ? Math.Ceiling(high * inverse) * _tick : Math.Ceiling(high / _tick) * _tick;
         }
 
         /// <summary>Whether the 96-bit mantissa is below 2^64 (its high word is zero).</summary>

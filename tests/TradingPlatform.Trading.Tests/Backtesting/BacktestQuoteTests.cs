@@ -1,5 +1,5 @@
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Instruments;
+using TradingPlatform.Trading.Positions;
 
 namespace TradingPlatform.Trading.Tests.Backtesting;
 
@@ -32,6 +32,25 @@ public sealed class BacktestQuoteTests
             Assert.True(Same(reference.Bid, fast.Bid) && Same(reference.Ask, fast.Ask),
                 $"tick {tick}, spread {spread}, price {price}: reference {reference.Bid}/{reference.Ask}, fast {fast.Bid}/{fast.Ask}");
             Assert.Equal(reference, fast);
+            Assert.True(Same(reference.Bid, listing.Mark(PositionSide.Long, price)) && Same(reference.Ask, listing.Mark(PositionSide.Short, price)),
+                $"tick {tick}, spread {spread}, price {price}: marks {listing.Mark(PositionSide.Long, price)}/{listing.Mark(PositionSide.Short, price)}");
+        }
+    }
+
+    /// <summary>What lets a backtest check only a bar's low and high for triggers: marks never fall as the price rises.</summary>
+    [Theory]
+    [MemberData(nameof(Ticks))]
+    public void Bid_and_ask_never_fall_as_the_price_rises(decimal tick, decimal spread)
+    {
+        var listing = new BacktestMarket.Listing(BacktestFixtures.Plain with { TickSize = tick, Spread = spread });
+        var prices = Prices(new Random(7), tick).Order().ToList();
+
+        Assert.True(listing.IsMonotone);
+        for (var i = 1; i < prices.Count; i++)
+        {
+            var (bid, ask) = listing.Touch(prices[i]);
+            var (previousBid, previousAsk) = listing.Touch(prices[i - 1]);
+            Assert.True(bid >= previousBid && ask >= previousAsk, $"tick {tick}, spread {spread}: {prices[i - 1]} → {previousBid}/{previousAsk}, {prices[i]} → {bid}/{ask}");
         }
     }
 
