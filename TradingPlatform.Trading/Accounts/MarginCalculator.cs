@@ -17,8 +17,10 @@ public static class MarginCalculator
         ArgumentNullException.ThrowIfNull(market);
         var unrealized = 0m;
         var used = 0m;
-        foreach (var position in book.OpenPositions)
+        var positions = book.OpenPositions;
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
             used += position.Margin;
             if (market.LatestQuote(position.Symbol) is { } quote)
             {
@@ -27,8 +29,10 @@ public static class MarginCalculator
         }
 
         var reserved = 0m;
-        foreach (var order in book.WorkingOrders)
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
         {
+            var order = working[i];
             if (order != excluding)
             {
                 reserved += Reserved(book, order, market);
@@ -56,8 +60,10 @@ public static class MarginCalculator
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(market);
         var unrealized = 0m;
-        foreach (var position in book.OpenPositions)
+        var positions = book.OpenPositions;
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
             if (market.LatestQuote(position.Symbol) is { } quote)
             {
                 unrealized += position.UnrealizedPnl(position.MarkPrice(quote));

@@ -162,7 +162,7 @@ public static class BacktestEngine
         private Candle? _firstBar;
         private Candle? _lastBenchmarkBar;
         private DateOnly _fundingDay;
-        private Quote? _lastQuote;
+        private BacktestMarket.Listing? _lastQuoted;
 
         /// <param name="bars">How many bars the run has: at most one equity point each, and the first.</param>
         public Runner(BacktestSettings settings, int bars)
@@ -177,7 +177,8 @@ public static class BacktestEngine
                 Id = AccountId.From(ids.Next()), OwnerId = Guid.Empty, Name = "Backtest", IsDemo = true, MaxLeverage = settings.Leverage,
                 InitialBalance = settings.InitialBalance, CreatedAt = settings.Start, UpdatedAt = settings.Start,
             };
-            _book = new AccountBook(account, [], []) { Ids = ids };
+            // A backtest stores no ledger: its postings move the balance without making entries (see KeepsLedger).
+            _book = new AccountBook(account, [], []) { Ids = ids, KeepsLedger = false };
             _book.Post(LedgerPosting.Post(account, LedgerEntryType.Deposit, LedgerAccounts.External, settings.InitialBalance, null, "Backtest starting balance", settings.Start),
                 LedgerEntryType.Deposit, settings.Start);
             account.DayStartEquity = account.Balance;
@@ -225,7 +226,8 @@ public static class BacktestEngine
 
         public BacktestResult Finish(long bars)
         {
-            if (_book.OpenPositions.Count > 0 && _lastQuote is { } last)
+            // The last quote made, whichever symbol it was for (still that symbol's latest).
+            if (_book.OpenPositions.Count > 0 && _lastQuoted?.Latest is { } last)
             {
                 foreach (var position in _book.OpenPositions.ToList())
                 {
@@ -268,8 +270,8 @@ public static class BacktestEngine
                 }
 
                 var quote = listing.QuoteAt(_prices[i], _times[i]);
-                listing.Latest = quote;
-                _lastQuote = quote;
+                listing.SetLatest(quote);
+                _lastQuoted = listing;
                 SettleFunding(quote.Timestamp);
                 ExecutionSimulator.OnQuote(_book, quote, _market, quote.Timestamp);
                 Account(quote);
@@ -343,19 +345,17 @@ public static class BacktestEngine
             var day = DateOnly.FromDateTime(_times[0].UtcDateTime);
             if (day != _fundingDay || day != _book.Account.TradingDay || last == 0)
             {
-                var first = listing.QuoteAt(_prices[0], _times[0]);
-                listing.Latest = first;
-                _lastQuote = first;
-                SettleFunding(first.Timestamp);
-                ExecutionSimulator.RollDay(_book, _market, first.Timestamp);
+                listing.MoveTo(_prices[0], _times[0]);
+                _lastQuoted = listing;
+                SettleFunding(_times[0]);
+                ExecutionSimulator.RollDay(_book, _market, _times[0]);
                 _book.Events.Clear();
             }
 
             if (last > 0)
             {
-                var quote = listing.QuoteAt(_prices[last], _times[last]);
-                listing.Latest = quote;
-                _lastQuote = quote;
+                listing.MoveTo(_prices[last], _times[last]);
+                _lastQuoted = listing;
             }
         }
 
@@ -401,7 +401,29 @@ public static class BacktestEngine
             return false;
         }
 
-        private decimal Equity() =>
-            _book.OpenPositions.Count == 0 ? _book.Account.Balance : MarginCalculator.Equity(_book, _market);
+        /// <summary>
+        /// <see cref="MarginCalculator.Equity"/>, with each position marked on its listing's latest bid or ask directly
+        /// (the mark of the latest quote, without making the quote).
+        /// </summary>
+        private decimal Equity()
+        {
+            var positions = _book.OpenPositions;
+            if (positions.Count == 0)
+            {
+                return _book.Account.Balance;
+            }
+
+            var unrealized = 0m;
+            for (var i = 0; i < positions.Count; i++)
+            {
+                var position = positions[i];
+                if (_market.Find(position.Symbol) is { IsQuoted: true } listing)
+                {
+                    unrealized += position.UnrealizedPnl(listing.LatestMark(position.Side));
+                }
+            }
+
+            return Money.Round(_book.Account.Balance + unrealized);
+        }
     }
 }

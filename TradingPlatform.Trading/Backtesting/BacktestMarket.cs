@@ -44,7 +44,7 @@ internal sealed class BacktestMarket : IMarketView
     {
         var listing = ListingOf(instrument.Symbol);
         var quote = listing.QuoteAt(price, at);
-        listing.Latest = quote;
+        listing.SetLatest(quote);
         return quote;
     }
 
@@ -68,7 +68,8 @@ internal sealed class BacktestMarket : IMarketView
         return new Quote(instrument.Symbol, bid, ask, price, instrument.TopOfBookSize, instrument.TopOfBookSize, 0m, at);
     }
 
-    private Listing? Find(string symbol)
+    /// <summary>The symbol's listing, or null when the backtest does not trade it.</summary>
+    public Listing? Find(string symbol)
     {
         foreach (var listing in _listings)
         {
@@ -91,6 +92,11 @@ internal sealed class BacktestMarket : IMarketView
         private readonly decimal _askFactor;
         private readonly decimal _tick;
         private readonly decimal? _inverseTick;
+        private decimal _price;
+        private DateTimeOffset _at;
+        private bool _quoted;
+        private Quote? _latest;
+        private (decimal Bid, decimal Ask)? _touch;
 
         public Listing(Instrument instrument)
         {
@@ -112,7 +118,47 @@ internal sealed class BacktestMarket : IMarketView
 
         public Instrument Instrument { get; }
 
-        public Quote? Latest { get; set; }
+        /// <summary>
+        /// The symbol's latest quote, or null before the first. A quote nobody reads is never made: the latest price and
+        /// time are kept (<see cref="MoveTo"/>) and the quote, the same one <see cref="QuoteAt"/> makes, is built when
+        /// first asked for.
+        /// </summary>
+        public Quote? Latest => _quoted ? _latest ??= QuoteAt(_price, _at) : null;
+
+        /// <summary>Whether the symbol has a latest quote.</summary>
+        public bool IsQuoted => _quoted;
+
+        /// <summary>Makes <paramref name="quote"/> (made by <see cref="QuoteAt"/>) the latest.</summary>
+        public void SetLatest(Quote quote)
+        {
+            _price = quote.Last;
+            _at = quote.Timestamp;
+            _quoted = true;
+            _latest = quote;
+            _touch = (quote.Bid, quote.Ask);
+        }
+
+        /// <summary>Makes the quote of <paramref name="price"/> at <paramref name="at"/> the latest, without making it yet.</summary>
+        public void MoveTo(decimal price, DateTimeOffset at)
+        {
+            // The same price (value and scale: the quote's Last keeps the scale) has the same bid and ask.
+            if (!(_quoted && price == _price && price.Scale == _price.Scale))
+            {
+                _touch = null;
+            }
+
+            _price = price;
+            _at = at;
+            _quoted = true;
+            _latest = null;
+        }
+
+        /// <summary>The mark of a position on the latest quote (<see cref="Positions.Position.MarkPrice"/>); the symbol must be quoted.</summary>
+        public decimal LatestMark(Positions.PositionSide side)
+        {
+            var (bid, ask) = _touch ??= Touch(_price);
+            return side == Positions.PositionSide.Long ? bid : ask;
+        }
 
         /// <summary>
         /// Exactly <see cref="BacktestMarket.QuoteAt"/>. Where the tick is 1 / n for a whole n (0.01, 0.25, 0.00001), x / tick

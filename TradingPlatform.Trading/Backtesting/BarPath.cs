@@ -49,8 +49,8 @@ internal static class BarPath
     /// <summary>Whether the bar's adverse extreme reaches the stop-loss and its favourable one the take-profit, marked as the simulator marks them.</summary>
     private static bool ReachesBoth(Candle bar, Position position, decimal stopLoss, decimal takeProfit, BacktestMarket.Listing listing)
     {
-        var low = position.MarkPrice(listing.QuoteAt(bar.Low, bar.OpenTime));
-        var high = position.MarkPrice(listing.QuoteAt(bar.High, bar.OpenTime));
+        var low = listing.Mark(position.Side, bar.Low);
+        var high = listing.Mark(position.Side, bar.High);
         return position.Side == PositionSide.Long
             ? low <= stopLoss && high >= takeProfit
             : high >= stopLoss && low <= takeProfit;

@@ -199,8 +199,10 @@ public static partial class ExecutionSimulator
     private static List<Order>? WorkingOrdersOf(AccountBook book, string symbol)
     {
         List<Order>? orders = null;
-        foreach (var order in book.WorkingOrders)
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
         {
+            var order = working[i];
             if (string.Equals(order.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
             {
                 (orders ??= []).Add(order);
@@ -240,8 +242,10 @@ public static partial class ExecutionSimulator
         ArgumentNullException.ThrowIfNull(book);
         // Runs on every tick: the common case, nothing expiring, allocates nothing.
         List<Order>? expired = null;
-        foreach (var order in book.WorkingOrders)
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
         {
+            var order = working[i];
             if (order.ExpiresAt <= now)
             {
                 (expired ??= []).Add(order);

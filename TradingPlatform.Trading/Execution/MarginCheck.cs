@@ -54,8 +54,10 @@ internal static class MarginCheck
             Side = after > 0 ? PositionSide.Long : PositionSide.Short, Quantity = Math.Abs(after),
         };
         var reserved = 0m;
-        foreach (var o in book.WorkingOrders)
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
         {
+            var o = working[i];
             if (o != skip)
             {
                 reserved += MarginCalculator.Reserved(o, o.RemainingQuantity,

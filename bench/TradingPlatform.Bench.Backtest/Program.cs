@@ -51,6 +51,7 @@ for (var run = 1; run <= options.Runs; run++)
     GC.Collect();
     var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
     var gen0Before = GC.CollectionCount(0);
+    var pauseBefore = GC.GetTotalPauseDuration();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var result = BacktestEngine.Run(settings, candles);
@@ -58,12 +59,13 @@ for (var run = 1; run <= options.Runs; run++)
     // CPU time of the process (the run is single-threaded, the GC workstation and non-concurrent): less disturbed than
     // the wall clock when other work shares the cores.
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var pause = GC.GetTotalPauseDuration() - pauseBefore;
     cpuSeconds.Add(cpu.TotalSeconds);
     var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
     seconds.Add(watch.Elapsed.TotalSeconds);
     allocated.Add(bytes);
     Console.WriteLine($"run {run}: {watch.Elapsed.TotalMilliseconds,8:N1} ms  {bars.Count / watch.Elapsed.TotalSeconds,14:N0} bars/s  " +
-        $"CPU {cpu.TotalMilliseconds,8:N1} ms  allocated {bytes / (1024.0 * 1024):N1} MiB ({(double)bytes / bars.Count:N0} B/bar), gen0 GCs {GC.CollectionCount(0) - gen0Before}");
+        $"CPU {cpu.TotalMilliseconds,8:N1} ms  allocated {bytes / (1024.0 * 1024):N1} MiB ({(double)bytes / bars.Count:N0} B/bar), gen0 GCs {GC.CollectionCount(0) - gen0Before} pausing {pause.TotalMilliseconds:N1} ms");
     if (ResultFingerprint.Of(result) != fingerprint)
     {
         Console.Error.WriteLine($"run {run} differs from the warm-up run: the engine is not deterministic, so these figures mean nothing.");
@@ -80,6 +82,23 @@ Console.WriteLine($"single backtest        {median,14:N0} bars/s   target >= {Ta
 Console.WriteLine($"  by CPU time          {bars.Count / Median([.. cpuSeconds.Order()]),14:N0} bars/s   (median; runs {bars.Count / cpuSeconds.Max():N0}–{bars.Count / cpuSeconds.Min():N0}): what the engine does, with less of the noise of a shared machine");
 Console.WriteLine($"  it traded: {reference.Metrics.TotalTrades:N0} trades, final equity {reference.Metrics.FinalEquity:N2} USD, fees {reference.Metrics.FeesPaid:N2} USD, " +
     $"slippage {reference.Metrics.SlippagePaid:N2} USD, exposure {reference.Metrics.Exposure:P1}");
+
+if (options.Allocations)
+{
+    // One more run with the runtime's allocation sampling on (not timed: the listener slows the run down).
+    using var sampler = new AllocationSampler();
+    GC.Collect();
+    sampler.Start();
+    _ = BacktestEngine.Run(settings, candles);
+    var top = sampler.Stop();
+    var sampled = top.Sum(t => t.Bytes);
+    Console.WriteLine();
+    Console.WriteLine($"allocations of one run by type (sampled every ~100 KB; {sampled / (1024.0 * 1024):N0} MiB sampled):");
+    foreach (var (type, bytes) in top.Take(15))
+    {
+        Console.WriteLine($"  {100.0 * bytes / sampled,5:0.0} %  {bytes / (1024.0 * 1024),8:N1} MiB  {type}");
+    }
+}
 
 // ---- Parameter sweep (to be added by the optimisation work; --sweep selects it) ----------------------------------
 // 10,000 parameter combinations over 100,000 bars: bar-evaluations/s on the CPU (target >= 2×10^8) and on the GPU
