@@ -156,8 +156,19 @@ internal sealed class BacktestMarket : IMarketView
         /// <summary>The mark of a position on the latest quote (<see cref="Positions.Position.MarkPrice"/>); the symbol must be quoted.</summary>
         public decimal LatestMark(Positions.PositionSide side)
         {
-            var (bid, ask) = _touch ??= Touch(_price);
-            return side == Positions.PositionSide.Long ? bid : ask;
+            if (_touch is { } touch)
+            {
+                return side == Positions.PositionSide.Long ? touch.Bid : touch.Ask;
+            }
+
+            if (side == Positions.PositionSide.Long)
+            {
+                // A long is marked at the bid, which needs no ask (see Mark); the full touch is left for a short or a quote.
+                return Mark(side, _price);
+            }
+
+            _touch = Touch(_price);
+            return _touch.Value.Ask;
         }
 
         /// <summary>

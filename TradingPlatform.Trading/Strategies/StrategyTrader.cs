@@ -123,10 +123,24 @@ public sealed class StrategyTrader
         var instrument = market.FindInstrument(quote.Symbol)
             ?? throw new TradingException(TradingErrorKind.Rejected, $"{quote.Symbol} is no longer in the catalog.");
         ExecutionSimulator.RollDay(book, market, now);
-        foreach (var working in book.WorkingOrders.Where(o => o.StrategyId == StrategyId && string.Equals(o.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase)).ToList())
+        // A target replaces whatever is still working from the previous one (the unfilled rest of a market order).
+        // Collected first: cancelling takes an order out of the book's list.
+        List<Order>? replaced = null;
+        for (var i = 0; i < book.WorkingOrders.Count; i++)
         {
-            // A target replaces whatever is still working from the previous one (the unfilled rest of a market order).
-            ExecutionSimulator.Cancel(book, working, now, "Replaced by the strategy's next signal");
+            var working = book.WorkingOrders[i];
+            if (working.StrategyId == StrategyId && string.Equals(working.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                (replaced ??= []).Add(working);
+            }
+        }
+
+        if (replaced is not null)
+        {
+            foreach (var working in replaced)
+            {
+                ExecutionSimulator.Cancel(book, working, now, "Replaced by the strategy's next signal");
+            }
         }
 
         var position = book.OpenPosition(quote.Symbol);
