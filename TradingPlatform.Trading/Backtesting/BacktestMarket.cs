@@ -92,6 +92,8 @@ internal sealed class BacktestMarket : IMarketView
         private readonly decimal _askFactor;
         private readonly decimal _tick;
         private readonly decimal? _inverseTick;
+        private readonly TickScaler _bidScaler;
+        private readonly TickScaler _askScaler;
         private decimal _price;
         private DateTimeOffset _at;
         private bool _quoted;
@@ -112,6 +114,8 @@ internal sealed class BacktestMarket : IMarketView
                 {
                     // Floor gives the whole number scale 0, so a product keeps the scale of the price.
                     _inverseTick = Math.Floor(inverse);
+                    _bidScaler = new TickScaler(_bidFactor, _inverseTick.Value, _tick);
+                    _askScaler = new TickScaler(_askFactor, _inverseTick.Value, _tick);
                 }
             }
         }
@@ -225,12 +229,22 @@ internal sealed class BacktestMarket : IMarketView
 
         private decimal RawBid(decimal price)
         {
+            if (_bidScaler.TryScale(price, ceiling: false, out var bid))
+            {
+                return bid;
+            }
+
             var low = price * _bidFactor;
             return _inverseTick is { } inverse && HasSmallMantissa(low) ? Math.Floor(low * inverse) * _tick : Math.Floor(low / _tick) * _tick;
         }
 
         private decimal RawAsk(decimal price)
         {
+            if (_askScaler.TryScale(price, ceiling: true, out var ask))
+            {
+                return ask;
+            }
+
             var high = price * _askFactor;
             return _inverseTick is { } inverse && HasSmallMantissa(high) ? Math.Ceiling(high * inverse) * _tick : Math.Ceiling(high / _tick) * _tick;
         }
@@ -241,6 +255,73 @@ internal sealed class BacktestMarket : IMarketView
             Span<int> bits = stackalloc int[4];
             decimal.GetBits(value, bits);
             return bits[2] == 0;
+        }
+
+        /// <summary>
+        /// Floor (or Ceiling) of price × factor / tick, times the tick, in 64-bit integers. For a positive price of
+        /// mantissa m and scale s, a factor of mantissa f and scale e, and a tick of 1 / n, price × factor / tick is
+        /// m × f × n / 10^(s + e) exactly (and the decimal product price × factor is exact too, its mantissa being below
+        /// that numerator), so the whole number of ticks is an integer division; Floor(…) × tick is that whole number
+        /// (scale 0) times the tick, that is its product with the tick's mantissa at the tick's scale, which is what is
+        /// built here bit for bit. Declines (the decimal path decides) whenever a number would not fit.
+        /// </summary>
+        private readonly struct TickScaler
+        {
+            private static readonly ulong[] PowersOfTen = [.. Enumerable.Range(0, 20).Select(k => (ulong)Math.Pow(10, k))];
+
+            private readonly ulong _multiplier;
+            private readonly int _factorScale;
+            private readonly ulong _tickMantissa;
+            private readonly byte _tickScale;
+            private readonly bool _enabled;
+
+            public TickScaler(decimal factor, decimal inverseTick, decimal tick)
+            {
+                if (factor <= 0m || !Mantissa(factor, out var f, out _factorScale) || !Mantissa(inverseTick, out var n, out var inverseScale) || inverseScale != 0
+                    || !Mantissa(tick, out _tickMantissa, out var tickScale) || Math.BigMul(f, n, out _multiplier) != 0)
+                {
+                    return;
+                }
+
+                _tickScale = (byte)tickScale;
+                _enabled = true;
+            }
+
+            public bool TryScale(decimal price, bool ceiling, out decimal result)
+            {
+                result = 0m;
+                if (!_enabled || price < 0m || !Mantissa(price, out var mantissa, out var scale) || scale + _factorScale >= PowersOfTen.Length
+                    || Math.BigMul(mantissa, _multiplier, out var numerator) != 0)
+                {
+                    return false;
+                }
+
+                var divisor = PowersOfTen[scale + _factorScale];
+                var ticks = numerator / divisor;
+                if (ceiling && ticks * divisor != numerator)
+                {
+                    ticks++;
+                }
+
+                var high = Math.BigMul(ticks, _tickMantissa, out var low);
+                if (high > uint.MaxValue)
+                {
+                    return false;
+                }
+
+                result = new decimal((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)high, isNegative: false, _tickScale);
+                return true;
+            }
+
+            /// <summary>The mantissa of a non-negative decimal below 2^64, and its scale.</summary>
+            private static bool Mantissa(decimal value, out ulong mantissa, out int scale)
+            {
+                Span<int> bits = stackalloc int[4];
+                decimal.GetBits(value, bits);
+                scale = (bits[3] >> 16) & 0xFF;
+                mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+                return bits[2] == 0 && bits[3] >= 0;
+            }
         }
     }
 }
