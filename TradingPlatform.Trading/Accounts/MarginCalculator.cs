@@ -86,20 +86,31 @@ public static class MarginCalculator
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(market);
+        return Reserved(order, remaining, position?.Direction ?? 0, position?.Quantity ?? 0m, market);
+    }
+
+    /// <summary>The same against a position given by its direction (+1, −1, or 0 for none) and quantity, which need not exist.</summary>
+    internal static decimal Reserved(Order order, decimal remaining, int direction, decimal held, IMarketView market)
+    {
         if (order.Origin != OrderOrigin.Client || remaining <= 0m)
         {
             return 0m;
         }
 
-        var increase = ExposureIncrease(position, order.Side, remaining);
+        var increase = ExposureIncrease(direction, held, order.Side, remaining);
         return increase == 0m ? 0m : increase * ReferencePrice(order, market) / order.Leverage;
     }
 
     /// <summary>How much of <paramref name="quantity"/> adds to exposure rather than reducing an opposite position.</summary>
-    public static decimal ExposureIncrease(Position? position, OrderSide side, decimal quantity)
+    public static decimal ExposureIncrease(Position? position, OrderSide side, decimal quantity) =>
+        ExposureIncrease(position?.Direction ?? 0, position?.Quantity ?? 0m, side, quantity);
+
+    /// <param name="direction">The position's direction: +1 long, −1 short, 0 none.</param>
+    /// <param name="held">Its quantity.</param>
+    internal static decimal ExposureIncrease(int direction, decimal held, OrderSide side, decimal quantity)
     {
-        var direction = side == OrderSide.Buy ? 1 : -1;
-        return position is null || position.Direction == direction ? quantity : Math.Max(0m, quantity - position.Quantity);
+        var sideDirection = side == OrderSide.Buy ? 1 : -1;
+        return direction == 0 || direction == sideDirection ? quantity : Math.Max(0m, quantity - held);
     }
 
     /// <summary>The price an order is expected to fill at: its limit, else its stop, else the touch.</summary>

@@ -316,11 +316,13 @@ public static partial class ExecutionSimulator
                 $"The account has reached its maximum daily loss of {maxLoss.ToString("F2", CultureInfo.InvariantCulture)}; orders that add exposure are refused until 00:00 UTC.");
         }
 
+        // The checks leave out excluding ?? order: without an order to exclude, the order is a new one, not yet in the
+        // book, so that is the snapshot above.
         var rests = order.TimeInForce is TimeInForce.Gtc or TimeInForce.Day || AwaitsTrigger(order);
-        var after = MarginCheck.FreeMarginAfter(book, market, instrument, order, 0m, rests ? quantity : 0m, quote, excluding);
+        var after = MarginCheck.FreeMarginAfter(book, market, instrument, order, 0m, rests ? quantity : 0m, quote, excluding, snapshot);
         if (!AwaitsTrigger(order) && IsMarketable(order, quote))
         {
-            after = Math.Min(after, MarginCheck.FreeMarginAfter(book, market, instrument, order, quantity, 0m, quote, excluding));
+            after = Math.Min(after, MarginCheck.FreeMarginAfter(book, market, instrument, order, quantity, 0m, quote, excluding, snapshot));
         }
 
         var available = snapshot.MarginAvailable;
