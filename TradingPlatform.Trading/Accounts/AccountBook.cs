@@ -44,8 +44,19 @@ public sealed class AccountBook
 
     public List<TradingEvent> Events { get; } = [];
 
-    public Position? OpenPosition(string symbol) =>
-        _openPositions.FirstOrDefault(position => string.Equals(position.Symbol, symbol, StringComparison.OrdinalIgnoreCase));
+    public Position? OpenPosition(string symbol)
+    {
+        // A loop rather than FirstOrDefault: called several times per tick, and the lambda would allocate a closure each time.
+        foreach (var position in _openPositions)
+        {
+            if (string.Equals(position.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                return position;
+            }
+        }
+
+        return null;
+    }
 
     internal void Opened(Position position)
     {
@@ -67,6 +78,14 @@ public sealed class AccountBook
     /// <summary>Drops orders that stopped working (filled, cancelled, expired, rejected).</summary>
     internal void PruneWorkingOrders() => _workingOrders.RemoveAll(order => !order.IsWorking);
 
+    /// <summary>
+    /// Whether postings are kept as ledger entries in <see cref="NewEntries"/>: always, except in a backtest's book,
+    /// which persists nothing, so entries (two Guids, a transaction id and a formatted description each) would be made
+    /// only to be thrown away. Either way a posting moves the balance by exactly the same amount and raises the same
+    /// <see cref="BalanceChanged"/>.
+    /// </summary>
+    internal bool KeepsLedger { get; init; } = true;
+
     internal void Post(IReadOnlyList<LedgerEntry> entries, LedgerEntryType type, DateTimeOffset at)
     {
         if (entries.Count == 0)
@@ -74,7 +93,37 @@ public sealed class AccountBook
             return;
         }
 
-        NewEntries.AddRange(entries);
+        if (KeepsLedger)
+        {
+            NewEntries.AddRange(entries);
+        }
+
+        Events.Add(new BalanceChanged(Account.Id, Account.Balance, type, at));
+    }
+
+    /// <summary>
+    /// Posts <paramref name="amount"/> through <see cref="LedgerPosting.Post"/>, or, for a book that keeps no ledger,
+    /// makes only that posting's change to the account: the same rounding, the same balance, the same event.
+    /// </summary>
+    /// <param name="describe">Makes the entries' description from <paramref name="state"/>; called only when the ledger is kept.</param>
+    internal void Post<TState>(
+        LedgerEntryType type, string counterBook, decimal amount, Guid? referenceId, DateTimeOffset at, TState state, Func<TState, string> describe)
+    {
+        if (KeepsLedger)
+        {
+            Post(LedgerPosting.Post(Account, type, counterBook, amount, referenceId, describe(state), at), type, at);
+            return;
+        }
+
+        // Exactly what LedgerPosting.Post does to the account, and what Post(entries) adds when a posting is not empty.
+        var rounded = Money.Round(amount);
+        if (rounded == 0m)
+        {
+            return;
+        }
+
+        Account.Balance += rounded;
+        Account.UpdatedAt = at;
         Events.Add(new BalanceChanged(Account.Id, Account.Balance, type, at));
     }
 }

@@ -17,8 +17,10 @@ public static class MarginCalculator
         ArgumentNullException.ThrowIfNull(market);
         var unrealized = 0m;
         var used = 0m;
-        foreach (var position in book.OpenPositions)
+        var positions = book.OpenPositions;
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
             used += position.Margin;
             if (market.LatestQuote(position.Symbol) is { } quote)
             {
@@ -26,7 +28,17 @@ public static class MarginCalculator
             }
         }
 
-        var reserved = book.WorkingOrders.Where(order => order != excluding).Sum(order => Reserved(book, order, market));
+        var reserved = 0m;
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
+        {
+            var order = working[i];
+            if (order != excluding)
+            {
+                reserved += Reserved(book, order, market);
+            }
+        }
+
         var equity = book.Account.Balance + unrealized;
         return new AccountSnapshot(
             book.Account.Balance,
@@ -37,6 +49,28 @@ public static class MarginCalculator
             Money.Round(unrealized),
             book.Account.RealizedPnl,
             Money.Round(equity - book.Account.DayStartEquity));
+    }
+
+    /// <summary>
+    /// <see cref="Snapshot"/>'s equity alone (cash plus open positions marked to their quotes, rounded to the cent),
+    /// without the margin figures: what an equity curve or a new day's starting equity needs.
+    /// </summary>
+    public static decimal Equity(AccountBook book, IMarketView market)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(market);
+        var unrealized = 0m;
+        var positions = book.OpenPositions;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var position = positions[i];
+            if (market.LatestQuote(position.Symbol) is { } quote)
+            {
+                unrealized += position.UnrealizedPnl(position.MarkPrice(quote));
+            }
+        }
+
+        return Money.Round(book.Account.Balance + unrealized);
     }
 
     /// <summary>The margin a working order would add if it filled now: only the part that adds exposure counts.</summary>
@@ -52,20 +86,31 @@ public static class MarginCalculator
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(market);
+        return Reserved(order, remaining, position?.Direction ?? 0, position?.Quantity ?? 0m, market);
+    }
+
+    /// <summary>The same against a position given by its direction (+1, −1, or 0 for none) and quantity, which need not exist.</summary>
+    internal static decimal Reserved(Order order, decimal remaining, int direction, decimal held, IMarketView market)
+    {
         if (order.Origin != OrderOrigin.Client || remaining <= 0m)
         {
             return 0m;
         }
 
-        var increase = ExposureIncrease(position, order.Side, remaining);
+        var increase = ExposureIncrease(direction, held, order.Side, remaining);
         return increase == 0m ? 0m : increase * ReferencePrice(order, market) / order.Leverage;
     }
 
     /// <summary>How much of <paramref name="quantity"/> adds to exposure rather than reducing an opposite position.</summary>
-    public static decimal ExposureIncrease(Position? position, OrderSide side, decimal quantity)
+    public static decimal ExposureIncrease(Position? position, OrderSide side, decimal quantity) =>
+        ExposureIncrease(position?.Direction ?? 0, position?.Quantity ?? 0m, side, quantity);
+
+    /// <param name="direction">The position's direction: +1 long, −1 short, 0 none.</param>
+    /// <param name="held">Its quantity.</param>
+    internal static decimal ExposureIncrease(int direction, decimal held, OrderSide side, decimal quantity)
     {
-        var direction = side == OrderSide.Buy ? 1 : -1;
-        return position is null || position.Direction == direction ? quantity : Math.Max(0m, quantity - position.Quantity);
+        var sideDirection = side == OrderSide.Buy ? 1 : -1;
+        return direction == 0 || direction == sideDirection ? quantity : Math.Max(0m, quantity - held);
     }
 
     /// <summary>The price an order is expected to fill at: its limit, else its stop, else the touch.</summary>

@@ -4,6 +4,7 @@ using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
+using TradingPlatform.Trading.Positions;
 using TradingPlatform.Trading.Strategies;
 
 namespace TradingPlatform.Trading.Backtesting;
@@ -37,8 +38,8 @@ public static class BacktestEngine
             throw new ArgumentException("The end must be after the start.", nameof(settings));
         }
 
-        var bars = Merge(settings, candles);
-        var run = new Runner(settings);
+        var (bars, instruments) = Merge(settings, candles);
+        var run = new Runner(settings, bars.Count);
         var total = bars.Count;
         var step = Math.Max(1, total / 100);
         for (var i = 0; i < total; i++)
@@ -49,7 +50,7 @@ public static class BacktestEngine
             }
 
             var bar = bars[i];
-            run.OnBar(bar, lastOfInstant: i == total - 1 || bars[i + 1].OpenTime != bar.OpenTime);
+            run.OnBar(bar, instruments?[i] ?? 0, lastOfInstant: i == total - 1 || bars[i + 1].OpenTime != bar.OpenTime);
             if (progress is not null && (i + 1) % step == 0)
             {
                 progress.Report(new BacktestProgress(i + 1, total, bar.CloseTime));
@@ -75,7 +76,7 @@ public static class BacktestEngine
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(ticks);
-        var run = new Runner(settings);
+        var run = new Runner(settings, ticks.Count);
         var total = ticks.Count;
         var step = Math.Max(1, total / 100);
         for (var i = 0; i < total; i++)
@@ -103,12 +104,24 @@ public static class BacktestEngine
         return result;
     }
 
-    /// <summary>The bars in [start, end), every symbol's merged in time order (symbols in the settings' order within an instant).</summary>
-    private static List<Candle> Merge(BacktestSettings settings, IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles)
+    /// <summary>
+    /// The bars in [start, end), every symbol's merged in time order (symbols in the settings' order within an instant),
+    /// with the index in the settings of each bar's instrument (null when there is one instrument: every index is 0).
+    /// </summary>
+    private static (List<Candle> Bars, int[]? Instruments) Merge(BacktestSettings settings, IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles)
     {
-        var merged = new List<Candle>();
+        var count = settings.Instruments.Count;
+        var capacity = 0;
         foreach (var instrument in settings.Instruments)
         {
+            capacity += candles.TryGetValue(instrument.Symbol, out var bars) ? bars.Count : 0;
+        }
+
+        var merged = new List<Candle>(capacity);
+        var owners = new List<int>(count > 1 ? capacity : 0);
+        for (var index = 0; index < count; index++)
+        {
+            var instrument = settings.Instruments[index];
             if (!candles.TryGetValue(instrument.Symbol, out var series))
             {
                 throw new ArgumentException($"No bars were given for {instrument.Symbol}.", nameof(candles));
@@ -131,19 +144,40 @@ public static class BacktestEngine
                 if (bar.OpenTime >= settings.Start && bar.OpenTime < settings.End)
                 {
                     merged.Add(bar);
+                    if (count > 1)
+                    {
+                        owners.Add(index);
+                    }
                 }
             }
         }
 
-        if (settings.Instruments.Count > 1)
+        if (count == 1)
         {
-            var order = settings.Instruments.Select((instrument, index) => (instrument.Symbol, index))
-                .ToDictionary(p => p.Symbol, p => p.index, StringComparer.OrdinalIgnoreCase);
-            // List.Sort is not stable; the key makes every pair distinct, so stability is not needed.
-            merged.Sort((a, b) => a.OpenTime != b.OpenTime ? a.OpenTime.CompareTo(b.OpenTime) : order[a.Symbol].CompareTo(order[b.Symbol]));
+            return (merged, null);
         }
 
-        return merged;
+        // Throws, as it always did, when two instruments share a symbol (a bar's instrument would be ambiguous).
+        _ = settings.Instruments.Select((instrument, index) => (instrument.Symbol, index)).ToDictionary(p => p.Symbol, p => p.index, StringComparer.OrdinalIgnoreCase);
+
+        // Sorted by (open time, instrument index): every pair is distinct (a series has no duplicate open times), so the
+        // order is the same whatever the sort's stability.
+        var order = new int[merged.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => merged[a].OpenTime != merged[b].OpenTime ? merged[a].OpenTime.CompareTo(merged[b].OpenTime) : owners[a].CompareTo(owners[b]));
+        var sorted = new List<Candle>(order.Length);
+        var instruments = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted.Add(merged[order[i]]);
+            instruments[i] = owners[order[i]];
+        }
+
+        return (sorted, instruments);
     }
 
     /// <summary>The state of one run.</summary>
@@ -151,10 +185,11 @@ public static class BacktestEngine
     {
         private readonly BacktestSettings _settings;
         private readonly BacktestMarket _market;
+        private readonly BacktestMarket.Listing[] _listings;
         private readonly AccountBook _book;
         private readonly StrategyTrader _trader;
         private readonly GapDetector _gaps;
-        private readonly List<EquityPoint> _equity = [];
+        private readonly List<EquityPoint> _equity;
         private readonly List<StrategySignal> _signals = [];
         private readonly List<StrategyAction> _actions = [];
         private readonly HashSet<OrderId> _endOfTest = [];
@@ -168,20 +203,24 @@ public static class BacktestEngine
         private Candle? _firstBar;
         private Candle? _lastBenchmarkBar;
         private DateOnly _fundingDay;
-        private Quote? _lastQuote;
+        private BacktestMarket.Listing? _lastQuoted;
         private StrategyTicker? _ticker;
 
-        public Runner(BacktestSettings settings)
+        /// <param name="bars">How many bars the run has: at most one equity point each, and the first.</param>
+        public Runner(BacktestSettings settings, int bars)
         {
             _settings = settings;
             _market = new BacktestMarket(settings.Instruments);
+            _listings = [.. settings.Instruments.Select(instrument => _market.ListingOf(instrument.Symbol))];
+            _equity = new List<EquityPoint>(bars + 1);
             var ids = new SeededIds(settings.Seed);
             var account = new TradingAccount
             {
                 Id = AccountId.From(ids.Next()), OwnerId = Guid.Empty, Name = "Backtest", IsDemo = true, MaxLeverage = settings.Leverage,
                 InitialBalance = settings.InitialBalance, CreatedAt = settings.Start, UpdatedAt = settings.Start,
             };
-            _book = new AccountBook(account, [], []) { Ids = ids };
+            // A backtest stores no ledger: its postings move the balance without making entries (see KeepsLedger).
+            _book = new AccountBook(account, [], []) { Ids = ids, KeepsLedger = false };
             _book.Post(LedgerPosting.Post(account, LedgerEntryType.Deposit, LedgerAccounts.External, settings.InitialBalance, null, "Backtest starting balance", settings.Start),
                 LedgerEntryType.Deposit, settings.Start);
             account.DayStartEquity = account.Balance;
@@ -190,7 +229,8 @@ public static class BacktestEngine
             _gaps = new GapDetector(settings.Instruments, settings.Interval);
         }
 
-        public void OnBar(Candle bar, bool lastOfInstant)
+        /// <param name="instrument">The index in the settings of the bar's instrument.</param>
+        public void OnBar(Candle bar, int instrument, bool lastOfInstant)
         {
             if (_firstBar is null)
             {
@@ -198,16 +238,16 @@ public static class BacktestEngine
                 _equity.Add(new EquityPoint(bar.OpenTime, _book.Account.Balance));
             }
 
-            if (string.Equals(bar.Symbol, _settings.Instruments[0].Symbol, StringComparison.OrdinalIgnoreCase))
+            if (instrument == 0)
             {
                 _lastBenchmarkBar = bar;
             }
 
-            _gaps.Observe(bar);
+            _gaps.Observe(bar, instrument);
             if (_book.OpenPosition(bar.Symbol) is not null || _trader.HasPending(bar.Symbol) || HasWorkingOrders(bar.Symbol))
             {
                 // A flat symbol with nothing to do skips its quotes: nothing could fill or trigger on them.
-                Replay(bar);
+                Replay(bar, _listings[instrument]);
             }
 
             if (_trader.OnBarClosed(bar) is { } signal)
@@ -233,9 +273,10 @@ public static class BacktestEngine
         public void OnTick(Quote tick)
         {
             _ticker ??= new StrategyTicker(_trader, _settings.Interval);
-            var instrument = _market.Instrument(tick.Symbol);
+            var listing = _market.ListingOf(tick.Symbol);
+            var instrument = listing.Instrument;
             var quote = _market.Set(tick with { Symbol = instrument.Symbol });
-            _lastQuote = quote;
+            _lastQuoted = listing;
             if (_firstBar is null)
             {
                 _firstBar = new Candle(instrument.Symbol, _settings.Interval, _settings.Interval.Floor(quote.Timestamp), quote.Last, quote.Last, quote.Last, quote.Last, 0m);
@@ -278,7 +319,8 @@ public static class BacktestEngine
 
         public BacktestResult Finish(long bars)
         {
-            if (_book.OpenPositions.Count > 0 && _lastQuote is { } last)
+            // The last quote made, whichever symbol it was for (still that symbol's latest).
+            if (_book.OpenPositions.Count > 0 && _lastQuoted?.Latest is { } last)
             {
                 foreach (var position in _book.OpenPositions.ToList())
                 {
@@ -304,10 +346,15 @@ public static class BacktestEngine
             return new BacktestResult(metrics, equity, trades, _book.NewOrders, _book.NewFills, _signals, _actions, _gaps.Gaps, bars);
         }
 
-        private void Replay(Candle bar)
+        private void Replay(Candle bar, BacktestMarket.Listing listing)
         {
-            var instrument = _market.Instrument(bar.Symbol);
             BarPath.Fill(bar, _settings.Path, _prices, _times);
+            if (NothingCanHappen(bar, listing))
+            {
+                ReplayQuietly(listing);
+                return;
+            }
+
             for (var i = 0; i < _prices.Length; i++)
             {
                 if (i > 0 && _prices[i] == _prices[i - 1])
@@ -315,8 +362,9 @@ public static class BacktestEngine
                     continue;
                 }
 
-                var quote = _market.Set(instrument, _prices[i], _times[i]);
-                _lastQuote = quote;
+                var quote = listing.QuoteAt(_prices[i], _times[i]);
+                listing.SetLatest(quote);
+                _lastQuoted = listing;
                 SettleFunding(quote.Timestamp);
                 ExecutionSimulator.OnQuote(_book, quote, _market, quote.Timestamp);
                 Account(quote);
@@ -328,12 +376,80 @@ public static class BacktestEngine
                         Account(quote);
                     }
 
-                    BarPath.ResolveStopLossFirst(bar, _book.OpenPosition(bar.Symbol), _market, _prices);
+                    BarPath.ResolveStopLossFirst(bar, _book.OpenPosition(bar.Symbol), listing, _prices);
                 }
             }
 
             // Events are for the Api's outbox; a backtest keeps orders, fills and the ledger instead.
             _book.Events.Clear();
+        }
+
+        /// <summary>
+        /// Whether the bar's quotes can do nothing but move the symbol's price: a position is open and stays open
+        /// (no order works, no signal waits, and none of the four prices reaches its liquidation, stop-loss or
+        /// take-profit, checked as the simulator checks them), and every quote is on the same UTC day, so the day can
+        /// only roll, and funding only fall due, at the first quote. The prices are the same whatever order the path
+        /// visits them in, so the answer is too.
+        /// </summary>
+        private bool NothingCanHappen(Candle bar, BacktestMarket.Listing listing)
+        {
+            if (_book.WorkingOrders.Count != 0 || _trader.HasPending(bar.Symbol) || _book.OpenPosition(bar.Symbol) is not { } position
+                || _times[0].UtcTicks / TimeSpan.TicksPerDay != _times[^1].UtcTicks / TimeSpan.TicksPerDay)
+            {
+                return false;
+            }
+
+            if (listing.IsMonotone && bar.Low <= Math.Min(bar.Open, bar.Close) && bar.High >= Math.Max(bar.Open, bar.Close))
+            {
+                // Marks rise with the price, and every trigger is a mark at or beyond a level: if neither the lowest
+                // mark (the low's) nor the highest (the high's) triggers anything, no price in between does.
+                return ProtectionTriggers.Triggered(position, listing.Mark(position.Side, bar.Low)) is null
+                    && ProtectionTriggers.Triggered(position, listing.Mark(position.Side, bar.High)) is null;
+            }
+
+            foreach (var price in _prices)
+            {
+                if (ProtectionTriggers.Triggered(position, listing.Mark(position.Side, price)) is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// What <see cref="Replay"/> does when <see cref="NothingCanHappen"/>: on a new day, at the first quote, funding
+        /// and the day's starting equity exactly as the simulator settles them there; then the last quote the replay
+        /// would have made becomes the symbol's latest. Every other step of a quote (expiry, fills, triggers, the
+        /// strategy's pending target, costs) has nothing to act on.
+        /// </summary>
+        private void ReplayQuietly(BacktestMarket.Listing listing)
+        {
+            var last = 0;
+            for (var i = 1; i < _prices.Length; i++)
+            {
+                if (_prices[i] != _prices[i - 1])
+                {
+                    last = i;
+                }
+            }
+
+            var day = DateOnly.FromDateTime(_times[0].UtcDateTime);
+            if (day != _fundingDay || day != _book.Account.TradingDay || last == 0)
+            {
+                listing.MoveTo(_prices[0], _times[0]);
+                _lastQuoted = listing;
+                SettleFunding(_times[0]);
+                ExecutionSimulator.RollDay(_book, _market, _times[0]);
+                _book.Events.Clear();
+            }
+
+            if (last > 0)
+            {
+                listing.MoveTo(_prices[last], _times[last]);
+                _lastQuoted = listing;
+            }
         }
 
         /// <summary>Costs of the fills made at <paramref name="quote"/>: commission, and slippage against the touch.</summary>
@@ -378,7 +494,29 @@ public static class BacktestEngine
             return false;
         }
 
-        private decimal Equity() =>
-            _book.OpenPositions.Count == 0 ? _book.Account.Balance : MarginCalculator.Snapshot(_book, _market).Equity;
+        /// <summary>
+        /// <see cref="MarginCalculator.Equity"/>, with each position marked on its listing's latest bid or ask directly
+        /// (the mark of the latest quote, without making the quote).
+        /// </summary>
+        private decimal Equity()
+        {
+            var positions = _book.OpenPositions;
+            if (positions.Count == 0)
+            {
+                return _book.Account.Balance;
+            }
+
+            var unrealized = 0m;
+            for (var i = 0; i < positions.Count; i++)
+            {
+                var position = positions[i];
+                if (_market.Find(position.Symbol) is { IsQuoted: true } listing)
+                {
+                    unrealized += position.UnrealizedPnl(listing.LatestMark(position.Side));
+                }
+            }
+
+            return Money.Round(_book.Account.Balance + unrealized);
+        }
     }
 }

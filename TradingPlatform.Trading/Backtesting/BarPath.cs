@@ -34,9 +34,9 @@ internal static class BarPath
     /// its take-profit lie inside the bar, the order in which they were reached is unknown, and the conservative (and
     /// live) rule is that the stop-loss comes first, so the adverse extreme is visited first.
     /// </summary>
-    public static void ResolveStopLossFirst(Candle bar, Position? position, BacktestMarket market, Span<decimal> prices)
+    public static void ResolveStopLossFirst(Candle bar, Position? position, BacktestMarket.Listing listing, Span<decimal> prices)
     {
-        if (position is not { StopLoss: { } stopLoss, TakeProfit: { } takeProfit } || !ReachesBoth(bar, position, stopLoss, takeProfit, market))
+        if (position is not { StopLoss: { } stopLoss, TakeProfit: { } takeProfit } || !ReachesBoth(bar, position, stopLoss, takeProfit, listing))
         {
             return;
         }
@@ -47,11 +47,10 @@ internal static class BarPath
     }
 
     /// <summary>Whether the bar's adverse extreme reaches the stop-loss and its favourable one the take-profit, marked as the simulator marks them.</summary>
-    private static bool ReachesBoth(Candle bar, Position position, decimal stopLoss, decimal takeProfit, BacktestMarket market)
+    private static bool ReachesBoth(Candle bar, Position position, decimal stopLoss, decimal takeProfit, BacktestMarket.Listing listing)
     {
-        var instrument = market.Instrument(bar.Symbol);
-        var low = position.MarkPrice(BacktestMarket.QuoteAt(instrument, bar.Low, bar.OpenTime));
-        var high = position.MarkPrice(BacktestMarket.QuoteAt(instrument, bar.High, bar.OpenTime));
+        var low = listing.Mark(position.Side, bar.Low);
+        var high = listing.Mark(position.Side, bar.High);
         return position.Side == PositionSide.Long
             ? low <= stopLoss && high >= takeProfit
             : high >= stopLoss && low <= takeProfit;

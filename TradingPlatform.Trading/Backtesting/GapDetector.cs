@@ -8,24 +8,26 @@ namespace TradingPlatform.Trading.Backtesting;
 /// not the backtest's always-open view) are open at its start or its middle, so nights and weekends of a stock are
 /// not gaps, and a daily or hourly bar that straddles a session opening is still expected.
 /// </summary>
+/// <remarks>Bars are identified by the index of their instrument in the settings (the engine knows it), not by symbol.</remarks>
 internal sealed class GapDetector(IReadOnlyList<Instrument> instruments, CandleInterval interval)
 {
     private const int MaxStepsPerGap = 1_000_000;
-    private readonly Dictionary<string, Instrument> _instruments = instruments.ToDictionary(i => i.Symbol, StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, DateTimeOffset> _last = new(StringComparer.OrdinalIgnoreCase);
+    private readonly DateTimeOffset?[] _last = new DateTimeOffset?[instruments.Count];
+    private readonly TimeSpan _duration = interval.Duration;
 
     public List<DataGap> Gaps { get; } = [];
 
-    public void Observe(Candle bar)
+    /// <param name="instrument">The index in the settings' instruments of the bar's instrument.</param>
+    public void Observe(Candle bar, int instrument)
     {
-        if (_last.TryGetValue(bar.Symbol, out var previous) && bar.OpenTime - previous > interval.Duration)
+        if (_last[instrument] is { } previous && bar.OpenTime - previous > _duration)
         {
-            var hours = _instruments[bar.Symbol].Hours;
+            var hours = instruments[instrument].Hours;
             var missing = 0;
             var steps = 0;
-            for (var at = previous + interval.Duration; at < bar.OpenTime && steps < MaxStepsPerGap; at += interval.Duration, steps++)
+            for (var at = previous + _duration; at < bar.OpenTime && steps < MaxStepsPerGap; at += _duration, steps++)
             {
-                if (hours.IsAlwaysOpen || hours.IsOpen(at) || hours.IsOpen(at + (interval.Duration / 2)))
+                if (hours.IsAlwaysOpen || hours.IsOpen(at) || hours.IsOpen(at + (_duration / 2)))
                 {
                     missing++;
                 }
@@ -37,6 +39,6 @@ internal sealed class GapDetector(IReadOnlyList<Instrument> instruments, CandleI
             }
         }
 
-        _last[bar.Symbol] = bar.OpenTime;
+        _last[instrument] = bar.OpenTime;
     }
 }

@@ -9,25 +9,71 @@ internal static class TradeBook
 {
     public static List<BacktestTrade> RoundTrips(IEnumerable<Fill> fills, IReadOnlyDictionary<OrderId, Order> orders, IReadOnlySet<OrderId> endOfTest)
     {
-        var trades = new List<BacktestTrade>();
-        foreach (var position in fills.GroupBy(fill => fill.PositionId))
+        // The fills of each position, positions in the order of their first fill (as GroupBy groups them).
+        var byPosition = new Dictionary<PositionId, List<Fill>>();
+        var positions = new List<List<Fill>>();
+        foreach (var fill in fills)
         {
-            var list = position.ToList();
-            var side = list[0].Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short;
-            var entries = list.Where(f => f.Side == list[0].Side).ToList();
-            var exits = list.Where(f => f.Side != list[0].Side).ToList();
-            var entered = entries.Sum(f => f.Quantity);
-            if (exits.Count == 0 || exits.Sum(f => f.Quantity) != entered)
+            if (!byPosition.TryGetValue(fill.PositionId, out var list))
+            {
+                list = [];
+                byPosition.Add(fill.PositionId, list);
+                positions.Add(list);
+            }
+
+            list.Add(fill);
+        }
+
+        var trades = new List<BacktestTrade>(positions.Count);
+        foreach (var list in positions)
+        {
+            // Entries are the fills on the opening fill's side, exits the others; every sum runs in fill order from 0.
+            var opening = list[0].Side;
+            var entered = 0m;
+            var exited = 0m;
+            Fill? last = null;
+            foreach (var fill in list)
+            {
+                if (fill.Side == opening)
+                {
+                    entered += fill.Quantity;
+                }
+                else
+                {
+                    exited += fill.Quantity;
+                    last = fill;
+                }
+            }
+
+            if (last is null || exited != entered)
             {
                 continue;
             }
 
-            var last = exits[^1];
+            var entryNotional = 0m;
+            var exitNotional = 0m;
+            var realized = 0m;
+            var fees = 0m;
+            foreach (var fill in list)
+            {
+                if (fill.Side == opening)
+                {
+                    entryNotional += fill.Price * fill.Quantity;
+                }
+                else
+                {
+                    exitNotional += fill.Price * fill.Quantity;
+                }
+
+                realized += fill.RealizedPnl;
+                fees += fill.Commission;
+            }
+
             trades.Add(new BacktestTrade(
-                list[0].Symbol, side, entered,
-                entries[0].ExecutedAt, entries.Sum(f => f.Price * f.Quantity) / entered,
-                last.ExecutedAt, exits.Sum(f => f.Price * f.Quantity) / entered,
-                list.Sum(f => f.RealizedPnl), list.Sum(f => f.Commission),
+                list[0].Symbol, opening == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, entered,
+                list[0].ExecutedAt, entryNotional / entered,
+                last.ExecutedAt, exitNotional / entered,
+                realized, fees,
                 ReasonOf(orders[last.OrderId], endOfTest)));
         }
 

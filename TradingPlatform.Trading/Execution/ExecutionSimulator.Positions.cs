@@ -86,10 +86,8 @@ public static partial class ExecutionSimulator
 
             var amount = -position.Direction * instrument.DailyFundingRate * position.Quantity * position.MarkPrice(quote) * days;
             position.FundedAt = new DateTimeOffset(today, TimeSpan.Zero);
-            book.Post(
-                LedgerPosting.Post(book.Account, LedgerEntryType.Funding, LedgerAccounts.Funding, amount, position.Id.Value,
-                    $"Funding for {days} day(s) on {position.Quantity:G29} {position.Symbol} ({position.Side.ToString().ToUpperInvariant()})", now),
-                LedgerEntryType.Funding, now);
+            book.Post(LedgerEntryType.Funding, LedgerAccounts.Funding, amount, position.Id.Value, now, (days, position),
+                static s => $"Funding for {s.days} day(s) on {s.position.Quantity:G29} {s.position.Symbol} ({s.position.Side.ToString().ToUpperInvariant()})");
         }
     }
 }

@@ -186,8 +186,36 @@ public static partial class ExecutionSimulator
 
         RollDay(book, market, now);
         ExpireOrders(book, now);
+        if (WorkingOrdersOf(book, instrument.Symbol) is { } working)
+        {
+            FillWorkingOrders(book, working, instrument, quote, market, now);
+        }
+
+        book.PruneWorkingOrders();
+        ProtectionTriggers.Apply(book, instrument, quote, market, now);
+    }
+
+    /// <summary>The symbol's working orders at this moment (a copy: filling them changes the book's list), or null when there are none.</summary>
+    private static List<Order>? WorkingOrdersOf(AccountBook book, string symbol)
+    {
+        List<Order>? orders = null;
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
+        {
+            var order = working[i];
+            if (string.Equals(order.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                (orders ??= []).Add(order);
+            }
+        }
+
+        return orders;
+    }
+
+    private static void FillWorkingOrders(AccountBook book, List<Order> orders, Instrument instrument, Quote quote, IMarketView market, DateTimeOffset now)
+    {
         var liquidity = new TickLiquidity(quote);
-        foreach (var order in book.WorkingOrders.Where(o => string.Equals(o.Symbol, instrument.Symbol, StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var order in orders)
         {
             if (order.Type == OrderType.TrailingStop && !order.Triggered)
             {
@@ -206,19 +234,31 @@ public static partial class ExecutionSimulator
                 book.Events.Add(new OrderUpdated(order, now));
             }
         }
-
-        book.PruneWorkingOrders();
-        ProtectionTriggers.Apply(book, instrument, quote, market, now);
     }
 
     /// <summary>Working DAY orders whose session has ended expire.</summary>
     public static void ExpireOrders(AccountBook book, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(book);
-        foreach (var order in book.WorkingOrders.Where(order => order.ExpiresAt <= now).ToList())
+        // Runs on every tick: the common case, nothing expiring, allocates nothing.
+        List<Order>? expired = null;
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
         {
-            order.MoveTo(OrderStatus.Expired, now, "DAY order: the trading session ended");
-            book.Events.Add(new OrderUpdated(order, now));
+            var order = working[i];
+            if (order.ExpiresAt <= now)
+            {
+                (expired ??= []).Add(order);
+            }
+        }
+
+        if (expired is not null)
+        {
+            foreach (var order in expired)
+            {
+                order.MoveTo(OrderStatus.Expired, now, "DAY order: the trading session ended");
+                book.Events.Add(new OrderUpdated(order, now));
+            }
         }
 
         book.PruneWorkingOrders();
@@ -231,7 +271,7 @@ public static partial class ExecutionSimulator
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (book.Account.TradingDay != today)
         {
-            book.Account.DayStartEquity = MarginCalculator.Snapshot(book, market).Equity;
+            book.Account.DayStartEquity = MarginCalculator.Equity(book, market);
             book.Account.TradingDay = today;
         }
     }
@@ -276,11 +316,13 @@ public static partial class ExecutionSimulator
                 $"The account has reached its maximum daily loss of {maxLoss.ToString("F2", CultureInfo.InvariantCulture)}; orders that add exposure are refused until 00:00 UTC.");
         }
 
+        // The checks leave out excluding ?? order: without an order to exclude, the order is a new one, not yet in the
+        // book, so that is the snapshot above.
         var rests = order.TimeInForce is TimeInForce.Gtc or TimeInForce.Day || AwaitsTrigger(order);
-        var after = MarginCheck.FreeMarginAfter(book, market, instrument, order, 0m, rests ? quantity : 0m, quote, excluding);
+        var after = MarginCheck.FreeMarginAfter(book, market, instrument, order, 0m, rests ? quantity : 0m, quote, excluding, snapshot);
         if (!AwaitsTrigger(order) && IsMarketable(order, quote))
         {
-            after = Math.Min(after, MarginCheck.FreeMarginAfter(book, market, instrument, order, quantity, 0m, quote, excluding));
+            after = Math.Min(after, MarginCheck.FreeMarginAfter(book, market, instrument, order, quantity, 0m, quote, excluding, snapshot));
         }
 
         var available = snapshot.MarginAvailable;

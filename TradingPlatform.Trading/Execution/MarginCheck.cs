@@ -15,11 +15,13 @@ namespace TradingPlatform.Trading.Execution;
 internal static class MarginCheck
 {
     /// <param name="excluding">A working order to leave out (the order itself when it is already in the book, or the one a modification replaces).</param>
+    /// <param name="known">The caller's <see cref="MarginCalculator.Snapshot"/> leaving out <c>excluding ?? order</c>, if it has it.</param>
     public static decimal FreeMarginAfter(
-        AccountBook book, IMarketView market, Instrument instrument, Order order, decimal filled, decimal restingAfter, Quote quote, Order? excluding)
+        AccountBook book, IMarketView market, Instrument instrument, Order order, decimal filled, decimal restingAfter, Quote quote, Order? excluding,
+        AccountSnapshot? known = null)
     {
         var skip = excluding ?? order;
-        var snapshot = MarginCalculator.Snapshot(book, market, skip);
+        var snapshot = known ?? MarginCalculator.Snapshot(book, market, skip);
         var position = book.OpenPosition(order.Symbol);
         var before = position is null ? 0m : position.Quantity * position.Direction;
         var equity = snapshot.Equity;
@@ -47,14 +49,29 @@ internal static class MarginCheck
         }
 
         var after = before + order.Direction * filled;
-        var hypothetical = after == 0m ? null : new Position
+        // The position the fill would leave, as its direction (0: none) and quantity: all a reservation reads of it.
+        var (direction, held) = after == 0m ? (0, 0m) : (after > 0 ? 1 : -1, Math.Abs(after));
+        var reserved = 0m;
+        var working = book.WorkingOrders;
+        for (var i = 0; i < working.Count; i++)
         {
-            Id = PositionId.New(), AccountId = book.Account.Id, Symbol = order.Symbol, OpenedAt = default,
-            Side = after > 0 ? PositionSide.Long : PositionSide.Short, Quantity = Math.Abs(after),
-        };
-        var reserved = book.WorkingOrders.Where(o => o != skip).Sum(o =>
-            MarginCalculator.Reserved(o, o.RemainingQuantity, string.Equals(o.Symbol, order.Symbol, StringComparison.OrdinalIgnoreCase) ? hypothetical : book.OpenPosition(o.Symbol), market));
-        reserved += MarginCalculator.Reserved(order, restingAfter, hypothetical, market);
+            var o = working[i];
+            if (o == skip)
+            {
+                continue;
+            }
+
+            if (string.Equals(o.Symbol, order.Symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                reserved += MarginCalculator.Reserved(o, o.RemainingQuantity, direction, held, market);
+            }
+            else
+            {
+                reserved += MarginCalculator.Reserved(o, o.RemainingQuantity, book.OpenPosition(o.Symbol), market);
+            }
+        }
+
+        reserved += MarginCalculator.Reserved(order, restingAfter, direction, held, market);
         return equity - used - reserved;
     }
 

@@ -88,10 +88,8 @@ internal static class PositionKeeper
 
         AddFill(book, order, position, quantity, price, commission, realized, liquidity, at);
         var pnlType = order.Origin == OrderOrigin.Liquidation ? LedgerEntryType.Liquidation : LedgerEntryType.TradePnl;
-        book.Post(
-            LedgerPosting.Post(account, pnlType, LedgerAccounts.Venue, realized, order.Id.Value,
-                $"{(realized >= 0 ? "Profit" : "Loss")} on {quantity:G29} {position.Symbol} ({position.Side.ToString().ToUpperInvariant()})", at),
-            pnlType, at);
+        book.Post(pnlType, LedgerAccounts.Venue, realized, order.Id.Value, at, (realized, quantity, position),
+            static s => $"{(s.realized >= 0 ? "Profit" : "Loss")} on {s.quantity:G29} {s.position.Symbol} ({s.position.Side.ToString().ToUpperInvariant()})");
         PostCommission(book, order, commission, at);
 
         if (position.Quantity == 0m)
@@ -130,8 +128,6 @@ internal static class PositionKeeper
     }
 
     private static void PostCommission(AccountBook book, Order order, decimal commission, DateTimeOffset at) =>
-        book.Post(
-            LedgerPosting.Post(book.Account, LedgerEntryType.Commission, LedgerAccounts.Commissions, -commission, order.Id.Value,
-                $"Commission on {order.Side.ToString().ToLowerInvariant()} {order.Symbol}", at),
-            LedgerEntryType.Commission, at);
+        book.Post(LedgerEntryType.Commission, LedgerAccounts.Commissions, -commission, order.Id.Value, at, order,
+            static o => $"Commission on {o.Side.ToString().ToLowerInvariant()} {o.Symbol}");
 }

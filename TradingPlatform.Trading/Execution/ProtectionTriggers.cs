@@ -20,21 +20,31 @@ internal static class ProtectionTriggers
             return;
         }
 
-        var mark = position.MarkPrice(quote);
+        if (Triggered(position, quote) is { } origin)
+        {
+            PositionCloser.Close(book, position, null, instrument, quote, origin, now);
+        }
+    }
+
+    /// <summary>What, if anything, this quote makes close the position: liquidation, else stop-loss, else take-profit.</summary>
+    public static OrderOrigin? Triggered(Position position, Quote quote) => Triggered(position, position.MarkPrice(quote));
+
+    /// <summary>The same at a given mark price (the bid for a long, the ask for a short).</summary>
+    public static OrderOrigin? Triggered(Position position, decimal mark)
+    {
         bool Reached(decimal? level, bool adverse) => level is { } value &&
             (position.Side == PositionSide.Long ? (adverse ? mark <= value : mark >= value) : (adverse ? mark >= value : mark <= value));
 
         if (Reached(position.LiquidationPrice, adverse: true) && position.LiquidationPrice > 0)
         {
-            PositionCloser.Close(book, position, null, instrument, quote, OrderOrigin.Liquidation, now);
+            return OrderOrigin.Liquidation;
         }
-        else if (Reached(position.StopLoss, adverse: true))
+
+        if (Reached(position.StopLoss, adverse: true))
         {
-            PositionCloser.Close(book, position, null, instrument, quote, OrderOrigin.StopLoss, now);
+            return OrderOrigin.StopLoss;
         }
-        else if (Reached(position.TakeProfit, adverse: false))
-        {
-            PositionCloser.Close(book, position, null, instrument, quote, OrderOrigin.TakeProfit, now);
-        }
+
+        return Reached(position.TakeProfit, adverse: false) ? OrderOrigin.TakeProfit : null;
     }
 }

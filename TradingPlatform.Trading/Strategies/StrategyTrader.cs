@@ -19,9 +19,11 @@ namespace TradingPlatform.Trading.Strategies;
 /// </summary>
 public sealed class StrategyTrader
 {
+    private const int RecentRules = 8;
     private readonly StrategyParameters _parameters;
     private readonly Dictionary<string, ISignalRule> _rules = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TargetExposure> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Symbol, ISignalRule Rule)> _recent = new(RecentRules);
 
     public StrategyTrader(StrategyParameters parameters, RiskManagement risk, int leverage, StrategyId strategyId)
     {
@@ -40,7 +42,7 @@ public sealed class StrategyTrader
 
     public StrategyId StrategyId { get; }
 
-    public bool HasPending(string symbol) => _pending.ContainsKey(symbol);
+    public bool HasPending(string symbol) => _pending.Count != 0 && _pending.ContainsKey(symbol);
 
     /// <summary>Forgets targets not yet traded (after a warm-up on history).</summary>
     public void ClearPending() => _pending.Clear();
@@ -49,10 +51,11 @@ public sealed class StrategyTrader
     public StrategySignal? OnBarClosed(Candle bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        if (!_rules.TryGetValue(bar.Symbol, out var rule))
+        if (RuleFor(bar.Symbol) is not { } rule)
         {
             rule = _parameters.CreateRule();
             _rules[bar.Symbol] = rule;
+            Remember(bar.Symbol, rule);
         }
 
         if (rule.OnBar(bar) is not { } target)
@@ -62,6 +65,39 @@ public sealed class StrategyTrader
 
         _pending[bar.Symbol] = target;
         return new StrategySignal(bar.Symbol, bar.CloseTime, target, bar.Close);
+    }
+
+    /// <summary>
+    /// The symbol's rule. Every bar of a symbol usually carries the same string, so the rules of the last few symbols
+    /// are found by reference before the case-insensitive dictionary is asked (a hash of the symbol per bar).
+    /// </summary>
+    private ISignalRule? RuleFor(string symbol)
+    {
+        foreach (var (known, rule) in _recent)
+        {
+            if (ReferenceEquals(known, symbol))
+            {
+                return rule;
+            }
+        }
+
+        if (!_rules.TryGetValue(symbol, out var found))
+        {
+            return null;
+        }
+
+        Remember(symbol, found);
+        return found;
+    }
+
+    private void Remember(string symbol, ISignalRule rule)
+    {
+        if (_recent.Count == RecentRules)
+        {
+            _recent.RemoveAt(0);
+        }
+
+        _recent.Add((symbol, rule));
     }
 
     /// <summary>Trades the symbol's pending target at this quote (already the market's latest); null when none was pending.</summary>
@@ -90,10 +126,24 @@ public sealed class StrategyTrader
         var instrument = market.FindInstrument(quote.Symbol)
             ?? throw new TradingException(TradingErrorKind.Rejected, $"{quote.Symbol} is no longer in the catalog.");
         ExecutionSimulator.RollDay(book, market, now);
-        foreach (var working in book.WorkingOrders.Where(o => o.StrategyId == StrategyId && string.Equals(o.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase)).ToList())
+        // A target replaces whatever is still working from the previous one (the unfilled rest of a market order).
+        // Collected first: cancelling takes an order out of the book's list.
+        List<Order>? replaced = null;
+        for (var i = 0; i < book.WorkingOrders.Count; i++)
         {
-            // A target replaces whatever is still working from the previous one (the unfilled rest of a market order).
-            ExecutionSimulator.Cancel(book, working, now, "Replaced by the strategy's next signal");
+            var working = book.WorkingOrders[i];
+            if (working.StrategyId == StrategyId && string.Equals(working.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                (replaced ??= []).Add(working);
+            }
+        }
+
+        if (replaced is not null)
+        {
+            foreach (var working in replaced)
+            {
+                ExecutionSimulator.Cancel(book, working, now, "Replaced by the strategy's next signal");
+            }
         }
 
         var position = book.OpenPosition(quote.Symbol);

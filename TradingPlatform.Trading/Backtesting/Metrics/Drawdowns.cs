@@ -24,6 +24,7 @@ internal static class Drawdowns
     {
         var peak = equity[0].Equity;
         var peakAt = equity[0].At;
+        var trough = peak;
         var deepest = 0.0;
         var longest = TimeSpan.Zero;
         var underWater = false;
@@ -39,11 +40,18 @@ internal static class Drawdowns
 
                 peak = point.Equity;
                 peakAt = point.At;
+                trough = peak;
                 continue;
             }
 
             underWater = true;
-            deepest = Math.Max(deepest, (double)((peak - point.Equity) / peak));
+            // Under one peak the drawdown only deepens at a new low (it is monotone in the equity, and so is every
+            // rounding on the way), so only a new low needs the decimal division.
+            if (point.Equity < trough)
+            {
+                trough = point.Equity;
+                deepest = Math.Max(deepest, (double)((peak - trough) / peak));
+            }
         }
 
         if (underWater)

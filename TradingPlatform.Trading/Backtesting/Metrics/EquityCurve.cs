@@ -58,8 +58,10 @@ internal static class EquityCurve
             var previous = equity[i - 1].Equity;
             if (previous > 0m)
             {
-                // In decimal first: 99 / 110 − 1 is the nearest double to −0.1, not a double quotient's rounding.
-                returns.Add((double)((equity[i].Equity - previous) / previous));
+                // In decimal first: 99 / 110 − 1 is the nearest double to −0.1, not a double quotient's rounding. An
+                // unchanged equity (every flat bar) is 0 exactly without the division.
+                var current = equity[i].Equity;
+                returns.Add(current == previous ? 0.0 : (double)((current - previous) / previous));
             }
         }
 
