@@ -68,6 +68,24 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
         await AssertTheDashboardListsTheSucceededBacktestJobAsync();
         Log(clock, "trades, charts and the worker's dashboard checked");
 
+        // Optimisation: a sweep of the two periods over the same year, then a walk-forward of it.
+        var sweep = await SubmitAndAwaitAsync(trader, "/api/optimizations", new
+        {
+            strategyId, interval = "1h", start = firstHour, end = endOfLastHour, initialBalance = InitialBalance,
+            grid = new { fast = new[] { 5, 10, 20 }, slow = new { min = 30, max = 60, step = 15 } }, objective = "sharpe",
+        }, BacktestTimeout);
+        await AssertSweepAsync(trader, sweep);
+        Log(clock, $"sweep {sweep.GetProperty("id")} completed: {sweep.GetProperty("combinations")} combinations by {sweep.GetProperty("backend")}, best backtest {sweep.GetProperty("bestBacktestId")}");
+        var walkForward = await SubmitAndAwaitAsync(trader, "/api/optimizations", new
+        {
+            strategyId, kind = "walk_forward", interval = "1h", start = firstHour, end = endOfLastHour, initialBalance = InitialBalance,
+            grid = new { fast = new[] { 5, 10 }, slow = new[] { 30, 60 } }, walkForward = new { inSampleBars = 2000, outOfSampleBars = 1000, anchored = false },
+        }, BacktestTimeout);
+        var windows = walkForward.GetProperty("walkForwardResult").GetProperty("windows");
+        // Rolling windows of 2,000 + 1,000 bars stepping by 1,000: floor((bars − 2,000) / 1,000) of them (six in a year of hours).
+        Assert.Equal((storedBars - 2000) / 1000, windows.GetArrayLength());
+        Log(clock, $"walk-forward {walkForward.GetProperty("id")} completed: {windows.GetArrayLength()} windows, efficiency {walkForward.GetProperty("walkForwardResult").GetProperty("efficiency")}");
+
         // Live: the same strategy on a demo account, on fast bars so that it trades within minutes, then paused.
         var accountId = await CreateDemoAccountAsync(trader);
         var activatedAt = await ActivateOnFastBarsAsync(trader, strategyId, accountId);
@@ -227,6 +245,23 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
         });
         Assert.True(final.GetProperty("status").GetString() == "completed", $"{location} did not complete: {Describe(final)}");
         return final;
+    }
+
+    /// <summary>Nine combinations ranked, the best one re-run as a backtest of its own with trades, the heat map drawn.</summary>
+    private static async Task AssertSweepAsync(TraderSession trader, JsonElement sweep)
+    {
+        Assert.Equal(9, sweep.GetProperty("combinations").GetInt32());
+        var top = sweep.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal(9, top.Count);
+        Assert.Equal(Enumerable.Range(1, 9), top.Select(r => r.GetProperty("rank").GetInt32()));
+        var bestId = sweep.GetProperty("bestBacktestId").GetString()!;
+        var best = (await trader.GetBodyAsync($"/api/backtests/{bestId}")).GetProperty("data");
+        Assert.Equal("completed", best.GetProperty("status").GetString());
+        Assert.Equal(top[0].GetProperty("metrics").GetProperty("finalEquity").GetDecimal(), best.GetProperty("metrics").GetProperty("finalEquity").GetDecimal());
+        Assert.Equal(top[0].GetProperty("parameters").GetProperty("fast").GetDouble(), best.GetProperty("parameters").GetProperty("fast").GetDouble());
+        using var heatmap = await trader.GetAsync($"/api/optimizations/{sweep.GetProperty("id").GetString()}/heatmap.png?x=fast&y=slow");
+        Assert.Equal(HttpStatusCode.OK, heatmap.StatusCode);
+        Assert.Equal("image/png", heatmap.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>What was asked was run, over every stored bar of the period; the metrics agree with each other.</summary>
