@@ -15,7 +15,8 @@ namespace TradingPlatform.Worker.Optimizations;
 /// while the row is still running.
 /// </summary>
 internal sealed class OptimizationJob(
-    TradingDbContext db, BacktestInputLoader inputs, IServiceScopeFactory scopes, TimeProvider time, ILogger<OptimizationJob> logger) : IOptimizationJob
+    TradingDbContext db, BacktestInputLoader inputs, SweepBackends backends, IServiceScopeFactory scopes, TimeProvider time, ILogger<OptimizationJob> logger)
+    : IOptimizationJob
 {
     public async Task RunAsync(Guid optimizationId, CancellationToken cancellationToken)
     {
@@ -69,7 +70,7 @@ internal sealed class OptimizationJob(
     private async Task RunSweepAsync(OptimizationRun run, SweepRequest request, CancellationToken cancellationToken)
     {
         await using var progress = Progress<SweepProgress>(run, p => p.Total == 0 ? 1 : (double)p.Completed / p.Total, cancellationToken);
-        var outcome = await Task.Run(() => ParameterSweep.RunWithBest(request, null, progress, progress.Token), progress.Token);
+        var outcome = await Task.Run(() => ParameterSweep.RunWithBest(request, backends.Preferred, progress, progress.Token), progress.Token);
         await progress.StopAsync();
         await StoreAsync(run, outcome.Table, outcome.Best, request, null, cancellationToken);
     }
@@ -83,7 +84,7 @@ internal sealed class OptimizationJob(
             Mode = windows.Anchored ? WalkForwardMode.Anchored : WalkForwardMode.Rolling,
         };
         await using var progress = Progress<WalkForwardProgress>(run, p => p.Windows == 0 ? 1 : (double)p.CompletedWindows / p.Windows, cancellationToken);
-        var result = await Task.Run(() => WalkForward.Run(request, settings, null, progress, progress.Token), progress.Token);
+        var result = await Task.Run(() => WalkForward.Run(request, settings, backends.Preferred, progress, progress.Token), progress.Token);
         await progress.StopAsync();
         await StoreAsync(run, null, null, request, result, cancellationToken);
     }

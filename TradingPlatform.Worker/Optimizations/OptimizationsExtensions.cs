@@ -8,6 +8,7 @@ internal static class OptimizationsExtensions
     public static IHostApplicationBuilder AddOptimizations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IOptimizationJob, OptimizationJob>();
+        builder.Services.AddSingleton<SweepBackends>();
         return builder;
     }
 }

@@ -56,6 +56,9 @@ internal struct CrossoverSimulation<TBars>
     private int _previousSign;
     private long _previousEquity;
 
+    /// <summary>The lowest equity since the current peak: the episode's deepest drawdown is there, so only a new low needs a division.</summary>
+    private long _trough;
+
     public static CrossoverAccumulators Run(TBars bars, CrossoverConstants constants, CrossoverCombination combination)
     {
         var run = new CrossoverSimulation<TBars>
@@ -155,6 +158,7 @@ internal struct CrossoverSimulation<TBars>
         var allEqual = _acc.ReturnsAllEqual;
         var peak = _acc.PeakCents;
         var peakPoint = _acc.PeakPoint;
+        var trough = _trough;
         var underWater = _acc.UnderWater;
         var deepest = _acc.DeepestDrawdown;
         var longest = _acc.LongestDrawdownTicks;
@@ -209,12 +213,17 @@ internal struct CrossoverSimulation<TBars>
 
                 peak = equity;
                 peakPoint = point;
+                trough = equity;
             }
             else
             {
                 underWater = 1;
-                var drawdown = (double)(peak - equity) / peak;
-                deepest = drawdown > deepest ? drawdown : deepest;
+                if (equity < trough)
+                {
+                    trough = equity;
+                    var drawdown = (double)(peak - equity) / peak;
+                    deepest = drawdown > deepest ? drawdown : deepest;
+                }
             }
 
             bar++;
@@ -231,6 +240,7 @@ internal struct CrossoverSimulation<TBars>
         _acc.ReturnsAllEqual = allEqual;
         _acc.PeakCents = peak;
         _acc.PeakPoint = peakPoint;
+        _trough = trough;
         _acc.UnderWater = underWater;
         _acc.DeepestDrawdown = deepest;
         _acc.LongestDrawdownTicks = longest;
@@ -700,6 +710,7 @@ internal struct CrossoverSimulation<TBars>
         _acc.EquitySumCents = equity;
         _acc.PeakCents = equity;
         _acc.PeakPoint = 0;
+        _trough = equity;
         _acc.ReturnsAllEqual = 1;
         _previousEquity = equity;
     }
@@ -728,14 +739,20 @@ internal struct CrossoverSimulation<TBars>
 
             _acc.PeakCents = equity;
             _acc.PeakPoint = point;
+            _trough = equity;
         }
         else
         {
             _acc.UnderWater = 1;
-            var drawdown = (double)(_acc.PeakCents - equity) / _acc.PeakCents;
-            if (drawdown > _acc.DeepestDrawdown)
+            if (equity < _trough)
             {
-                _acc.DeepestDrawdown = drawdown;
+                // A correctly rounded quotient grows with its numerator: the episode's deepest point is its lowest equity.
+                _trough = equity;
+                var drawdown = (double)(_acc.PeakCents - equity) / _acc.PeakCents;
+                if (drawdown > _acc.DeepestDrawdown)
+                {
+                    _acc.DeepestDrawdown = drawdown;
+                }
             }
         }
     }

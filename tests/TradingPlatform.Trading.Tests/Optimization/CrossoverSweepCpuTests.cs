@@ -136,6 +136,14 @@ public sealed class CrossoverSweepCpuTests
     }
 
     [Fact]
+    public void The_venues_instruments_keep_the_random_slippage()
+    {
+        // Only a backtest may switch it off; every instrument the venue trades has seed 004's ±0.02 %.
+        Assert.All(InstrumentCatalog.Defaults, i => Assert.Equal(TradingPlatform.Trading.Execution.ExecutionCosts.RandomSlippage, i.RandomSlippage));
+        Assert.Equal(0.0002m, TradingPlatform.Trading.Execution.ExecutionCosts.RandomSlippage);
+    }
+
+    [Fact]
     public void Cancellation_stops_the_sweep()
     {
         var bars = Bars(Stock, CandleInterval.OneMinute, 500, seed: 2);
