@@ -29,7 +29,7 @@ public sealed class OptimizationService(
         ParameterGrid grid;
         try
         {
-            grid = new ParameterGrid(input.Parameters.Algorithm, ranges, input.Parameters.Values, options.Value.MaxCombinations);
+            grid = new ParameterGrid(input.Parameters.Algorithm, ranges, ParameterGridJson.FixedValues(input.Parameters.Values, ranges), options.Value.MaxCombinations);
             _ = grid.Count;
         }
         catch (ArgumentException invalid)

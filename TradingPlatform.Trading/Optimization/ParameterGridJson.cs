@@ -18,6 +18,18 @@ public static class ParameterGridJson
         return [.. document.RootElement.EnumerateObject().Select(member => Read(member, out var problem) ?? throw new ArgumentException(problem, nameof(json)))];
     }
 
+    /// <summary>
+    /// The strategy's bound values less those the grid sweeps: what stays fixed across the combinations (the bound
+    /// values hold every parameter, and a swept one may not also be fixed).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> FixedValues(IReadOnlyDictionary<string, double> bound, IReadOnlyList<ParameterRange> grid)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        ArgumentNullException.ThrowIfNull(grid);
+        return bound.Where(p => !grid.Any(r => string.Equals(r.Name, p.Key, StringComparison.OrdinalIgnoreCase)))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>One member of a grid object; null with the reason when it is malformed.</summary>
     public static ParameterRange? Read(JsonProperty member, out string problem)
     {

@@ -38,9 +38,10 @@ internal sealed class OptimizationJob(
         try
         {
             var (settings, candles) = await inputs.LoadAsync(SimulationSpec.From(run), cancellationToken);
+            var ranges = ParameterGridJson.Read(run.Grid);
             var request = new SweepRequest
             {
-                Settings = settings, Candles = candles, Grid = new ParameterGrid(settings.Parameters.Algorithm, ParameterGridJson.Read(run.Grid), settings.Parameters.Values),
+                Settings = settings, Candles = candles, Grid = new ParameterGrid(settings.Parameters.Algorithm, ranges, ParameterGridJson.FixedValues(settings.Parameters.Values, ranges)),
                 Objective = SweepObjectives.Parse(run.Objective),
                 Constraints = new SweepConstraints { MaxDrawdown = run.MaxDrawdown, MinTrades = run.MinTrades },
             };
