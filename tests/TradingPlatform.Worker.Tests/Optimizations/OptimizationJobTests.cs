@@ -95,7 +95,8 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
 
         var request = await DirectRequestAsync(worker, run);
         Assert.Equal(candles.Count, request.Candles[instrument.Symbol].Count);
-        var direct = ParameterSweep.RunWithBest(request);
+        // The Worker's backend without a GPU: the fast path with the random slippage at its mean (SweepBackends says why).
+        var direct = ParameterSweep.RunWithBest(request, CrossoverSweepCpu.Approximate);
         Assert.Equal(6, direct.Table.Rows.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6], rows.Select(r => r.Rank));
         Assert.Equal(
@@ -116,7 +117,9 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
         Assert.Equal(direct.Best!.Trades.Count, trades.Count);
         Assert.True(trades.Count > 0, "The best combination should trade.");
         var bestMetrics = BacktestJson.Deserialize<BacktestMetrics>(best.Metrics!);
-        Assert.Equal(rows[0].Metrics.FinalEquity, bestMetrics.FinalEquity);
+        // The row is the fast path's (random slippage at its mean); the stored backtest is the engine's, exact: they agree
+        // within the stated tolerance of the approximation (0.25 % of final equity in docs/parameter-sweeps.md).
+        Assert.InRange(bestMetrics.FinalEquity, rows[0].Metrics.FinalEquity * 0.9975m, rows[0].Metrics.FinalEquity * 1.0025m);
         Assert.Equal(direct.Best.Metrics.FinalEquity, bestMetrics.FinalEquity);
         await Poll.UntilAsync(() => Task.FromResult(BacktestAssert.StateOf(client.Storage, jobId)), s => s == SucceededState.StateName, Timeout, "the job to succeed");
     }
@@ -148,7 +151,7 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
         Assert.Equal(expectedWindows.Select(w => w.Index), record.Windows.Select(w => w.Index));
         Assert.Equal(expectedWindows.Select(w => candles[w.OutOfSampleStart].OpenTime), record.Windows.Select(w => w.OutOfSampleStart));
 
-        var direct = WalkForward.Run(await DirectRequestAsync(worker, run), settings);
+        var direct = WalkForward.Run(await DirectRequestAsync(worker, run), settings, CrossoverSweepCpu.Approximate);
         Assert.Equal(direct.Efficiency, record.Efficiency);
         Assert.Equal(direct.EfficiencyNote, record.EfficiencyNote);
         Assert.Equal(direct.MeanOutOfSampleAnnualisedReturn, record.MeanOutOfSampleAnnualisedReturn);
@@ -160,7 +163,9 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Setting_the_row_cancelled_while_a_sweep_runs_stops_the_job_and_stores_nothing()
     {
-        var span = TimeSpan.FromDays(3);
+        // Long enough (about 9 M bars through the engine, several seconds even on a quiet machine) that the cancel
+        // below always lands while the sweep runs: the engine does 1–3 M bars per second per core.
+        var span = TimeSpan.FromDays(20);
         var (instrument, _) = await InstrumentWithMinutesAsync(span, seed: 33);
         // rsi_mean_reversion has no fast path: every one of 9 × 9 × 4 = 324 combinations is a full engine run, many seconds of work.
         var run = await StoreAsync(NewRun(instrument.Symbol, span,
