@@ -11,7 +11,7 @@ public sealed class LiveStrategyOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>At most this many stored bars warm an algorithm up when it starts.</summary>
-    [Range(10, 20_000)]
+    /// <summary>At most this many stored bars warm an algorithm up when it starts; 0 starts it cold (as a tick replay from nothing does).</summary>
+    [Range(0, 20_000)]
     public int MaxWarmUpBars { get; set; } = 6_000;
 }

@@ -110,7 +110,7 @@ internal sealed class LiveStrategyRunner(IOptions<LiveStrategyOptions> options, 
             var ticker = new StrategyTicker(new StrategyTrader(parameters, strategy.RiskManagement, 1, strategy.Id), strategy.Interval);
             var warmUp = WarmUpBars(parameters);
             var now = time.GetUtcNow();
-            foreach (var symbol in strategy.Symbols)
+            foreach (var symbol in warmUp == 0 ? [] : strategy.Symbols)
             {
                 var bars = await db.Set<Candle>().AsNoTracking()
                     .Where(c => c.Symbol == symbol && c.Interval == strategy.Interval && c.OpenTime + strategy.Interval.Duration <= now)

@@ -29,7 +29,9 @@ public sealed class LiveStrategyTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_same_ticks_live_and_in_a_backtest_give_identical_orders_and_fills()
     {
-        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        // Cold, as the replay starts: other tests leave BTC-USD minute bars in the shared database, which a live
+        // strategy would otherwise warm up on (and signal earlier than a replay of these ticks alone).
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure, ("Strategies:Live:MaxWarmUpBars", "0"));
         var (user, client) = await factory.CreateUserWithClientAsync();
         using (client)
         {
@@ -61,7 +63,7 @@ public sealed class LiveStrategyTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_paused_strategy_places_no_more_orders()
     {
-        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure, ("Strategies:Live:MaxWarmUpBars", "0"));
         var (_, client) = await factory.CreateUserWithClientAsync();
         using (client)
         {
