@@ -16,7 +16,8 @@ namespace TradingPlatform.Worker.Backtests;
 /// cancel or a delete that wins the race leaves nothing behind.
 /// </summary>
 internal sealed class BacktestJob(
-    TradingDbContext db, IOutbox outbox, BacktestInputLoader inputs, BacktestProgressWriter progressWriter, TimeProvider time, ILogger<BacktestJob> logger)
+    TradingDbContext db, IOutbox outbox, BacktestInputLoader inputs, BacktestProgressWriter progressWriter, IEnumerable<IBacktestPacer> pacers,
+    TimeProvider time, ILogger<BacktestJob> logger)
     : IBacktestJob
 {
     public async Task RunAsync(Guid backtestId, CancellationToken cancellationToken)
@@ -55,7 +56,9 @@ internal sealed class BacktestJob(
         BacktestResult result;
         try
         {
-            result = await Task.Run(() => BacktestEngine.Run(settings, candles, progress, progress.Token), progress.Token);
+            var paced = pacers.ToList();
+            IProgress<BacktestProgress> report = paced.Count == 0 ? progress : new PacedProgress(progress, p => paced.ForEach(pacer => pacer.OnProgress(backtestId, p, progress.Token)));
+            result = await Task.Run(() => BacktestEngine.Run(settings, candles, report, progress.Token), progress.Token);
         }
         catch (OperationCanceledException) when (progress.CancelledByUser)
         {
@@ -78,7 +81,7 @@ internal sealed class BacktestJob(
     private async Task StoreAsync(BacktestRun run, BacktestResult result, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async token =>
+        var kept = await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
@@ -94,7 +97,7 @@ internal sealed class BacktestJob(
             if (stored == 0)
             {
                 // Cancelled or deleted while it ran: the cancel already answered the user; nothing is written.
-                return;
+                return false;
             }
 
             // A previous attempt never committed trades without the row's completion, but a stale set is cheap to rule out.
@@ -103,7 +106,14 @@ internal sealed class BacktestJob(
             outbox.Add(Completed(run, BacktestStatus.Completed, metrics, result.Trades.Count, null, now));
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
+            return true;
         }, cancellationToken);
+        if (!kept)
+        {
+            logger.LogInformation("Backtest {BacktestId} was cancelled or deleted as it finished; its result is discarded", run.Id);
+            return;
+        }
+
         logger.LogInformation("Backtest {BacktestId} completed: {Bars} bars, {Trades} trades, final equity {Equity}",
             run.Id, result.Bars, result.Trades.Count, result.Metrics.FinalEquity);
     }

@@ -257,7 +257,10 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
         var bestId = sweep.GetProperty("bestBacktestId").GetString()!;
         var best = (await trader.GetBodyAsync($"/api/backtests/{bestId}")).GetProperty("data");
         Assert.Equal("completed", best.GetProperty("status").GetString());
-        Assert.Equal(top[0].GetProperty("metrics").GetProperty("finalEquity").GetDecimal(), best.GetProperty("metrics").GetProperty("finalEquity").GetDecimal());
+        // The row comes from the fast path (random slippage at its mean), the stored backtest from the engine, exactly:
+        // they agree within the approximation's stated bound (0.25 % of final equity, docs/parameter-sweeps.md).
+        var rowEquity = top[0].GetProperty("metrics").GetProperty("finalEquity").GetDecimal();
+        Assert.InRange(best.GetProperty("metrics").GetProperty("finalEquity").GetDecimal(), rowEquity * 0.9975m, rowEquity * 1.0025m);
         Assert.Equal(top[0].GetProperty("parameters").GetProperty("fast").GetDouble(), best.GetProperty("parameters").GetProperty("fast").GetDouble());
         using var heatmap = await trader.GetAsync($"/api/optimizations/{sweep.GetProperty("id").GetString()}/heatmap.png?x=fast&y=slow");
         Assert.Equal(HttpStatusCode.OK, heatmap.StatusCode);

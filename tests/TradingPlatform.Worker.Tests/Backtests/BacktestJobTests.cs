@@ -1,3 +1,4 @@
+using TradingPlatform.Worker.Backtests;
 using System.Diagnostics;
 using Hangfire;
 using Hangfire.States;
@@ -120,15 +121,18 @@ public sealed class BacktestJobTests(InfrastructureFixture infrastructure, ITest
 
         var run = await _data.StoreAsync(BacktestData.NewRun([.. instruments.Select(i => i.Symbol)], BacktestData.Start + span));
         await using var client = await JobClient.StartAsync(infrastructure);
-        var first = new WorkerFactory(infrastructure);
+        // The first Worker's engine is held mid-run until its server stops (which cancels the job's token).
+        using var pacer = new HoldingPacer(run.Id.Value);
+        var first = new WorkerFactory(infrastructure, services => services.AddSingleton<IBacktestPacer>(pacer));
         BacktestRun? interrupted;
         string jobId;
         try
         {
             _ = first.Services;
             jobId = client.Jobs.Enqueue<IBacktestJob>(job => job.RunAsync(run.Id.Value, CancellationToken.None));
+            await pacer.Reached.Task.WaitAsync(Timeout);
             interrupted = await Poll.UntilAsync(() => _data.RunAsync(run.Id), r => r!.Progress > 0 || r.IsFinished, Timeout, "progress to be stored");
-            Assert.False(interrupted!.IsFinished, $"The run finished before its Worker could be stopped; lengthen {nameof(LongSpan)}.");
+            Assert.False(interrupted!.IsFinished, "The run finished although its engine was held.");
         }
         finally
         {

@@ -1,3 +1,4 @@
+using TradingPlatform.Worker.Backtests;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
@@ -42,13 +43,17 @@ public sealed class BacktestRunEventsTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Progress_is_stored_and_sent_through_the_trading_outbox_and_one_completed_event_follows()
     {
-        // 80,640 bars, about three seconds of engine time: several progress ticks of 400 ms.
         var (run, _, _) = await TwoSymbolRunAsync(TimeSpan.FromDays(28), seed: 21);
-        await using var worker = new WorkerFactory(infrastructure);
+        // The engine is held at its first report until a progress event is out, so there is one however fast it runs.
+        using var pacer = new HoldingPacer(run.Id.Value);
+        await using var worker = new WorkerFactory(infrastructure, services => services.AddSingleton<IBacktestPacer>(pacer));
         _ = worker.Services;
         await using var client = await JobClient.StartAsync(infrastructure);
 
         client.Jobs.Enqueue<IBacktestJob>(job => job.RunAsync(run.Id.Value, CancellationToken.None));
+        await pacer.Reached.Task.WaitAsync(Timeout);
+        await Poll.UntilAsync(() => _data.OutboxAsync(run.Id, nameof(BacktestProgressedIntegrationEvent)), e => e.Count > 0, Timeout, "a progress event");
+        pacer.Release();
 
         // Each progress event below is written only after the row's progress was updated, in the same tick.
         var stored = await Poll.UntilAsync(() => _data.RunAsync(run.Id), r => r!.IsFinished, Timeout, "the backtest to finish");
@@ -81,13 +86,19 @@ public sealed class BacktestRunEventsTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task Setting_the_row_cancelled_while_it_runs_stops_the_engine_and_keeps_nothing()
     {
-        // 161,280 bars, about six seconds of engine time: the cancel lands early in the run.
-        var (run, _, _) = await TwoSymbolRunAsync(BacktestJobTests.LongSpan, seed: 22);
+        var (run, _, _) = await TwoSymbolRunAsync(TimeSpan.FromDays(28), seed: 22);
         var logs = new CapturedLogs();
-        await using var worker = new WorkerFactory(infrastructure, services => services.AddSingleton<ILoggerProvider>(logs));
+        // The engine is held mid-run until the job's token is cancelled: the cancel below always lands while it runs.
+        using var pacer = new HoldingPacer(run.Id.Value);
+        await using var worker = new WorkerFactory(infrastructure, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddSingleton<IBacktestPacer>(pacer);
+        });
         _ = worker.Services;
         await using var client = await JobClient.StartAsync(infrastructure);
         var jobId = client.Jobs.Enqueue<IBacktestJob>(job => job.RunAsync(run.Id.Value, CancellationToken.None));
+        await pacer.Reached.Task.WaitAsync(Timeout);
         var running = await Poll.UntilAsync(() => _data.RunAsync(run.Id), r => r!.Progress > 0 || r.IsFinished, Timeout, "the run to progress");
         Assert.Equal(BacktestStatus.Running, running!.Status);
 
