@@ -47,7 +47,19 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 } });
         page.SetDefaultTimeout((float)UiTimeout.TotalMilliseconds);
         SetDefaultExpectTimeout((float)UiTimeout.TotalMilliseconds);
+        try
+        {
+            await OperateAsync(_host, page, login, dashboard, services);
+        }
+        catch
+        {
+            await ReportPageAsync(page);
+            throw;
+        }
+    }
 
+    private async Task OperateAsync(AppHostProcess host, IPage page, Uri login, Uri dashboard, IReadOnlyDictionary<string, Uri> services)
+    {
         // The printed URL logs in (its token becomes a cookie) and lands on the resources page.
         await page.GotoAsync(login.ToString());
         await page.WaitForURLAsync(new Uri(dashboard, "/").ToString());
@@ -64,9 +76,10 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
 
         await TakeResourcesScreenshotAsync(page, dashboard);
 
-        // The api's console, opened from its row: its own output.
-        await ClickUntilAsync(ResourceRow(page, "api").GetByRole(AriaRole.Button, new() { Name = "Console logs", Exact = true }),
-            t => page.WaitForURLAsync(new Uri(dashboard, "/consolelogs/resource/api").ToString(), new() { Timeout = t }));
+        // The api's console: its own output. Opened by its address, not from the row's "Console logs" button: the
+        // dashboard renders that button only while it judges the viewport a desktop one (its ViewportInformation,
+        // reported by the browser's script), and in one CI run the button never appeared within 90 s.
+        await page.GotoAsync(new Uri(dashboard, "/consolelogs/resource/api").ToString());
         await Expect(page.Locator(".log-content", new() { HasTextRegex = NowListeningLine() }).First).ToBeVisibleAsync();
 
         // A structured log entry of the api, with its message template's property.
@@ -105,7 +118,7 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
         var worker = ResourceRow(page, "worker");
         await ClickUntilAsync(worker.Locator(".resource-name-text"), t => Expect(PropertyWithValue(page, "Display name", "worker")).ToBeVisibleAsync(new() { Timeout = t }));
         var before = int.Parse((await Property(page, "Process ID").GetAttributeAsync("title"))!, CultureInfo.InvariantCulture);
-        Assert.Contains(_host.Processes(), p => p.Pid == before && p.Kind == "worker");
+        Assert.Contains(host.Processes(), p => p.Pid == before && p.Kind == "worker");
 
         var restart = page.GetByRole(AriaRole.Menuitem, new() { Name = "Restart", Exact = true });
         await ClickUntilAsync(worker.GetByRole(AriaRole.Button, new() { Name = "Actions", Exact = true }), t => Expect(restart).ToBeVisibleAsync(new() { Timeout = t }));
@@ -118,10 +131,10 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
 
         // The same from outside the browser: the old process is gone, the new one is this run's worker, it answers
         // /health, and the AppHost announced the worker healthy a second time.
-        Assert.DoesNotContain(_host.Processes(), p => p.Pid == before);
-        Assert.Contains(_host.Processes(), p => p.Pid == after && p.Kind == "worker");
-        await Poll.UntilAsync(() => Task.FromResult(_host.Announcements("worker")), n => n >= 2, UiTimeout, "the AppHost's second 'worker is running and healthy'");
-        Assert.True(await TradingApi.IsHealthyAsync(_host.ServiceUrls["worker"]), "the restarted worker's /health");
+        Assert.DoesNotContain(host.Processes(), p => p.Pid == before);
+        Assert.Contains(host.Processes(), p => p.Pid == after && p.Kind == "worker");
+        await Poll.UntilAsync(() => Task.FromResult(host.Announcements("worker")), n => n >= 2, UiTimeout, "the AppHost's second 'worker is running and healthy'");
+        Assert.True(await TradingApi.IsHealthyAsync(host.ServiceUrls["worker"]), "the restarted worker's /health");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -134,6 +147,27 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
         }
 
         TestFolders.Delete(_dataPath);
+    }
+
+    /// <summary>
+    /// What the browser showed when a step failed: its address and the visible text, in the test's output (which CI
+    /// prints), and a screenshot beside the test results.
+    /// </summary>
+    private async Task ReportPageAsync(IPage page)
+    {
+        try
+        {
+            output.WriteLine($"failed at {page.Url}; the page read:");
+            output.WriteLine(await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }));
+            var path = Path.Combine(AppHostLocation.RepositoryRoot, ".artifacts", "test-results", "dashboard-failure.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+            output.WriteLine($"screenshot: {path}");
+        }
+        catch (PlaywrightException ex)
+        {
+            output.WriteLine($"the page could not be read: {ex.Message}");
+        }
     }
 
     /// <summary>The README's screenshot: the resources page, all Running, without the plain-http certificate notice.</summary>
