@@ -7,6 +7,7 @@ using TradingPlatform.Trading.Common;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Ledger;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Accounts;
 

@@ -1,3 +1,4 @@
+using TradingPlatform.Trading.Infrastructure;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Ledger;
 
@@ -10,7 +11,7 @@ public sealed record LedgerEntryResponse(
     public static LedgerEntryResponse From(LedgerEntry entry, string counterAccount)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new LedgerEntryResponse(entry.Id, entry.TransactionId, ApiNames.Snake(entry.Type), entry.Amount, entry.BalanceAfter, counterAccount,
+        return new LedgerEntryResponse(entry.Id, entry.TransactionId, WireNames.Snake(entry.Type), entry.Amount, entry.BalanceAfter, counterAccount,
             entry.ReferenceId, entry.Description, entry.CreatedAt);
     }
 }

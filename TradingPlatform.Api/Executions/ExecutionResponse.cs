@@ -1,3 +1,4 @@
+using TradingPlatform.Trading.Infrastructure;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Execution;
 
@@ -11,7 +12,7 @@ public sealed record ExecutionResponse(
     public static ExecutionResponse From(Fill fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        return new ExecutionResponse(fill.Id.Value, fill.OrderId.Value, fill.AccountId.Value, fill.PositionId.Value, fill.Symbol, ApiNames.Snake(fill.Side),
-            fill.Quantity, fill.Price, fill.Commission, ApiNames.Snake(fill.Liquidity), fill.RealizedPnl, fill.StrategyId?.Value, fill.ExecutedAt);
+        return new ExecutionResponse(fill.Id.Value, fill.OrderId.Value, fill.AccountId.Value, fill.PositionId.Value, fill.Symbol, WireNames.Snake(fill.Side),
+            fill.Quantity, fill.Price, fill.Commission, WireNames.Snake(fill.Liquidity), fill.RealizedPnl, fill.StrategyId?.Value, fill.ExecutedAt);
     }
 }

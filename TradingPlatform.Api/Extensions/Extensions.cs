@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;

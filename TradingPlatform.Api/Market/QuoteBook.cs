@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Market;
 
 namespace TradingPlatform.Api.Market;
 

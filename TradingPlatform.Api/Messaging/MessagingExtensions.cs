@@ -1,4 +1,4 @@
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Messaging;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Trading.Data;

@@ -1,3 +1,4 @@
+using TradingPlatform.Trading.Infrastructure;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Orders;
 
@@ -38,10 +39,10 @@ public sealed record OrderResponse(
     {
         ArgumentNullException.ThrowIfNull(order);
         return new OrderResponse(
-            order.Id.Value, order.AccountId.Value, order.ClientOrderId?.Value, order.Symbol, ApiNames.Snake(order.Type), ApiNames.Snake(order.Side),
+            order.Id.Value, order.AccountId.Value, order.ClientOrderId?.Value, order.Symbol, WireNames.Snake(order.Type), WireNames.Snake(order.Side),
             order.Quantity, order.Price, order.StopPrice, order.TrailAmount, order.TrailPercent, order.TimeInForce.ToString().ToUpperInvariant(),
-            order.Leverage, order.StopLoss, order.TakeProfit, ApiNames.Snake(order.Status), order.StatusReason, order.FilledQuantity,
-            order.RemainingQuantity, order.AveragePrice, order.Commission, ApiNames.Snake(order.Origin), order.StrategyId?.Value,
+            order.Leverage, order.StopLoss, order.TakeProfit, WireNames.Snake(order.Status), order.StatusReason, order.FilledQuantity,
+            order.RemainingQuantity, order.AveragePrice, order.Commission, WireNames.Snake(order.Origin), order.StrategyId?.Value,
             order.CreatedAt, order.UpdatedAt, order.FilledAt, order.CancelledAt, order.ExpiresAt);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Portfolio;
 
@@ -9,7 +10,7 @@ namespace TradingPlatform.Api.Portfolio;
 /// The portfolio of one account. Performance over a period compares equity now with the last snapshot taken at or
 /// before the period's start; an account younger than the period compares with its initial balance.
 /// </summary>
-internal sealed class PortfolioService(TradingDbContext db, Trading.AccountBookStore store, IMarketView market, TimeProvider time)
+internal sealed class PortfolioService(TradingDbContext db, AccountBookStore store, IMarketView market, TimeProvider time)
 {
     public async Task<PortfolioResponse> GetAsync(Guid ownerId, AccountId accountId, CancellationToken cancellationToken)
     {

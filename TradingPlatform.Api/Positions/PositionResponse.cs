@@ -1,4 +1,4 @@
-using TradingPlatform.Api.Trading;
+using TradingPlatform.Trading.Infrastructure;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Positions;
 
@@ -40,14 +40,12 @@ public sealed record PositionResponse(
     {
         ArgumentNullException.ThrowIfNull(position);
         var tradeType = position.Side.ToString().ToUpperInvariant();
-        decimal? current = position.IsOpen ? quote is null ? null : position.MarkPrice(quote) : position.ClosePrice;
-        var unrealized = position.IsOpen && current is { } mark ? Math.Round(position.UnrealizedPnl(mark), 2) : 0m;
-        var percent = position.IsOpen && position.Margin > 0 ? Math.Round(unrealized / position.Margin * 100m, 2) : 0m;
+        var (current, unrealized, percent) = PositionValuation.Of(position, quote);
         return new PositionResponse(
             position.Id.Value, position.AccountId.Value, position.Symbol, tradeType, tradeType, position.Quantity, position.EntryPrice,
             position.EntryPrice, current, unrealized, percent, position.RealizedPnl, position.Leverage, position.StopLoss, position.TakeProfit,
             position.IsOpen ? position.LiquidationPrice : null, position.Margin, position.Margin, position.OpenedAt.ToUnixTimeMilliseconds(),
-            position.IsOpen ? "open" : "closed", ApiNames.Snake(position.CloseReason), position.IsOpen ? null : position.ClosePrice,
+            position.IsOpen ? "open" : "closed", WireNames.Snake(position.CloseReason), position.IsOpen ? null : position.ClosePrice,
             position.OpenedAt, position.UpdatedAt, position.ClosedAt);
     }
 }

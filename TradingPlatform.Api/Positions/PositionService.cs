@@ -8,6 +8,7 @@ using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Positions;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Positions;
 

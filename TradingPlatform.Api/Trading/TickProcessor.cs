@@ -7,6 +7,7 @@ using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Trading;
 

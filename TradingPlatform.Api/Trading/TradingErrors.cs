@@ -6,7 +6,8 @@ namespace TradingPlatform.Api.Trading;
 /// <summary>
 /// Maps the trading domain's refusals to the error envelope. A well-formed request that the venue cannot execute
 /// (market closed, not enough margin, a trading rule) is 422 with the specific code; a state conflict is 409; no price
-/// yet is 503 with Retry-After.
+/// yet is 503 with Retry-After; an unknown or another user's target is 404. The exception handler applies this to every
+/// <see cref="TradingException"/> that reaches it.
 /// </summary>
 internal static class TradingErrors
 {
@@ -18,6 +19,7 @@ internal static class TradingErrors
         TradingErrorKind.InsufficientBalance => new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.InsufficientBalance, exception.Message),
         TradingErrorKind.Rejected => new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Trading, exception.Message),
         TradingErrorKind.Conflict => new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, exception.Message),
+        TradingErrorKind.NotFound => new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, exception.Message),
         TradingErrorKind.NoPrice => new ApiException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, exception.Message)
         {
             RetryAfterSeconds = 2,

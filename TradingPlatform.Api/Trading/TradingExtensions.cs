@@ -10,23 +10,24 @@ using TradingPlatform.Api.Portfolio;
 using TradingPlatform.Api.Positions;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Trading;
 
 public static class TradingExtensions
 {
-    /// <summary>Accounts, orders, positions, portfolio, ledger and executions, with the tick processor and the maintenance service.</summary>
+    /// <summary>
+    /// Accounts, orders, positions, portfolio, ledger and executions, with the tick processor. The time-driven work no
+    /// tick brings (DAY-order expiry, funding, equity snapshots) is the Worker's recurring jobs.
+    /// </summary>
     public static IHostApplicationBuilder AddTrading(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<QuoteBook>();
         services.AddSingleton<IMarketView, ApiMarketView>();
         services.AddSingleton<TickProcessor>();
         services.AddSingleton<ITickSubscriber>(provider => provider.GetRequiredService<TickProcessor>());
-        services.AddSingleton<TradingMaintenanceService>();
-        services.AddHostedService(provider => provider.GetRequiredService<TradingMaintenanceService>());
         services.AddScoped<AccountBookStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<OrderService>();

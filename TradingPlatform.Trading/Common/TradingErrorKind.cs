@@ -20,4 +20,7 @@ public enum TradingErrorKind
 
     /// <summary>There is no price for the instrument yet: 503.</summary>
     NoPrice,
+
+    /// <summary>The target does not exist, or is not the caller's (the same answer, so ids cannot be probed): 404.</summary>
+    NotFound,
 }

@@ -24,6 +24,8 @@ public static class RecurringJobs
     public static IReadOnlyList<IRecurringJobDefinition> Declared { get; } =
     [
         new RecurringJobDefinition<IStuckRunsJob>("worker:maintenance:stuck-runs", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
+        new RecurringJobDefinition<IExpiryAndFundingJob>("worker:maintenance:expiry-and-funding", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
+        new RecurringJobDefinition<IEquitySnapshotJob>("worker:maintenance:equity-snapshots", Cron.Hourly(), job => job.RunAsync(CancellationToken.None)),
     ];
 
     /// <summary>

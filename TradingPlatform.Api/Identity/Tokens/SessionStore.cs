@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Api.Identity.Users;
 

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RabbitMQ.Client.Exceptions;
 using StackExchange.Redis;
+using TradingPlatform.Api.Trading;
+using TradingPlatform.Trading.Common;
 
 namespace TradingPlatform.Api.Infrastructure.Errors;
 
@@ -26,6 +28,12 @@ internal sealed class ApiExceptionHandler(
         {
             httpContext.Response.StatusCode = ClientClosedRequest;
             return true;
+        }
+
+        // The trading domain and its store refuse with their own exception; the envelope is the Api's.
+        if (exception is TradingException trading)
+        {
+            exception = TradingErrors.ToApi(trading);
         }
 
         var (status, code, message, details) = Classify(exception);

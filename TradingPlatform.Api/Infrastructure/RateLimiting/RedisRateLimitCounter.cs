@@ -1,5 +1,5 @@
 using StackExchange.Redis;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 
 namespace TradingPlatform.Api.Infrastructure.RateLimiting;
 

@@ -2,6 +2,7 @@ using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Market.Feed;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Market;
 
 namespace TradingPlatform.Api.Market.Candles;
 

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TradingPlatform.ServiceDefaults.Data;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.History;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Market;
 
 namespace TradingPlatform.Api.Market.Feed;
 

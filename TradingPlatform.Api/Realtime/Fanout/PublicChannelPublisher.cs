@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Api.Realtime.Protocol;
 
 namespace TradingPlatform.Api.Realtime.Fanout;

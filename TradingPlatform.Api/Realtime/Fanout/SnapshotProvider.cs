@@ -5,6 +5,7 @@ using TradingPlatform.Api.Positions;
 using TradingPlatform.Api.Realtime.Protocol;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Realtime.Fanout;
 

@@ -7,6 +7,7 @@ using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Signals;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;
+using TradingPlatform.Trading.Infrastructure.Accounts;
 
 namespace TradingPlatform.Api.Strategies.Live;
 

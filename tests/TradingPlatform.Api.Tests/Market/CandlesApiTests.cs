@@ -7,6 +7,7 @@ using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Market;
+using TradingPlatform.Trading.Infrastructure.Market;
 
 namespace TradingPlatform.Api.Tests.Market;
 

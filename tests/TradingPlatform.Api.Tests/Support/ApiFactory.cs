@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TradingPlatform.Api.Identity.Data;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Api.Messaging;
 using TradingPlatform.Testing;
 

@@ -1,4 +1,8 @@
-namespace TradingPlatform.Api.Infrastructure.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace TradingPlatform.ServiceDefaults.Redis;
 
 public static class RedisNamespaceExtensions
 {

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using TradingPlatform.Api.Infrastructure.Errors;
-using TradingPlatform.Api.Messaging;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Common;
@@ -9,7 +7,7 @@ using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 
-namespace TradingPlatform.Api.Trading;
+namespace TradingPlatform.Trading.Infrastructure.Accounts;
 
 /// <summary>
 /// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>),
@@ -17,8 +15,10 @@ namespace TradingPlatform.Api.Trading;
 /// produced (orders, fills, positions, ledger entries) before committing. Every change to an account goes through here,
 /// so changes to one account are serialised and concurrent orders can never spend the same margin twice. The
 /// integration events of the change go to the outbox in the same transaction: they exist exactly when the change does.
+/// Refusals are <see cref="TradingException"/>s (an unknown or another user's account is <see cref="TradingErrorKind.NotFound"/>);
+/// the Api turns them into its error envelope, the Worker's jobs log them.
 /// </summary>
-internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOutbox outbox, IMarketView market)
+public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOutbox outbox, IMarketView market)
 {
     /// <param name="ownerId">The caller's user id; another user's account answers 404, like an unknown one. Null for the platform itself.</param>
     public async Task<T> ChangeAsync<T>(
@@ -30,15 +30,7 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, I
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var book = await LockAsync(accountId, ownerId, token);
-            T result;
-            try
-            {
-                result = await change(book, time.GetUtcNow(), token);
-            }
-            catch (TradingException exception)
-            {
-                throw TradingErrors.ToApi(exception);
-            }
+            var result = await change(book, time.GetUtcNow(), token);
 
             db.Orders.AddRange(book.NewOrders);
             db.Positions.AddRange(book.NewPositions);
@@ -57,8 +49,7 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, I
             {
                 // The row lock serialises changes to one account, so only a change racing an account's creation or
                 // deletion can get here; the database's constraint keeps the data right and the client may retry.
-                throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict,
-                    $"The change conflicts with a concurrent one ({unique.ConstraintName}); retry it.");
+                throw new TradingException(TradingErrorKind.Conflict, $"The change conflicts with a concurrent one ({unique.ConstraintName}); retry it.");
             }
 
             await transaction.CommitAsync(token);
@@ -74,7 +65,7 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, I
     public async Task<TradingAccount> FindOwnedAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken) =>
         await db.Accounts.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken)
-        ?? throw TradingErrors.NotFound("The account");
+        ?? throw AccountNotFound();
 
     public async Task<IReadOnlyList<AccountBook>> ReadAllAsync(Guid ownerId, CancellationToken cancellationToken)
     {
@@ -89,6 +80,8 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, I
         return books;
     }
 
+    private static TradingException AccountNotFound() => new(TradingErrorKind.NotFound, "The account was not found.");
+
     private async Task<AccountBook> LockAsync(AccountId accountId, Guid? ownerId, CancellationToken cancellationToken)
     {
         var account = await db.Accounts
@@ -96,7 +89,7 @@ internal sealed class AccountBookStore(TradingDbContext db, TimeProvider time, I
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null || account.IsDeleted || (ownerId is { } owner && account.OwnerId != owner))
         {
-            throw TradingErrors.NotFound("The account");
+            throw AccountNotFound();
         }
 
         return await LoadAsync(account, tracking: true, cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace TradingPlatform.Api.Infrastructure.Redis;
+namespace TradingPlatform.ServiceDefaults.Redis;
 
 /// <summary>
 /// Names this deployment's Redis keys and channels: every name goes through here so that

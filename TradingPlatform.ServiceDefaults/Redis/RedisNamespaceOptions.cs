@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
-namespace TradingPlatform.Api.Infrastructure.Redis;
+namespace TradingPlatform.ServiceDefaults.Redis;
 
 /// <summary>The <c>Redis</c> section: where in a shared Redis this deployment keeps its keys and channels.</summary>
 public sealed class RedisNamespaceOptions
@@ -8,7 +9,7 @@ public sealed class RedisNamespaceOptions
     public const string Section = "Redis";
 
     /// <summary>
-    /// Written before every Redis key and pub/sub channel name the Api uses (and before its consumer's queue name), as
+    /// Written before every Redis key and pub/sub channel name the services use (and before the Api consumer's queue name), as
     /// is, separator included (<c>staging:</c>). Empty by default. It is a deployment setting: replicas of one
     /// deployment must share it (they share quotes, sessions, rate limits and the WebSocket fan-out through it);
     /// deployments, or test instances, that share one Redis set different ones to stay apart. Restricted to characters

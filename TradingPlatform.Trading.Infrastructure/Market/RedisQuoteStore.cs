@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using TradingPlatform.Api.Infrastructure.Redis;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Trading.Market;
 
-namespace TradingPlatform.Api.Market.Feed;
+namespace TradingPlatform.Trading.Infrastructure.Market;
 
 /// <summary>
 /// The latest quotes in Redis (hash <c>quotes:{symbol}</c>, symbols in the set <c>quotes:symbols</c>) and each symbol's
@@ -17,7 +18,6 @@ namespace TradingPlatform.Api.Market.Feed;
 public sealed class RedisQuoteStore(IConnectionMultiplexer redis, RedisNamespace keys, TimeProvider time, ILogger<RedisQuoteStore> logger)
     : IRemoteQuoteSource
 {
-
     private static readonly TimeSpan CacheFor = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan FormingExpiry = TimeSpan.FromMinutes(2);
 
