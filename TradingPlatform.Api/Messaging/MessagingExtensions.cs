@@ -11,7 +11,7 @@ public static class MessagingExtensions
     public const string ConsumerName = "api.realtime";
 
     /// <summary>
-    /// The trading outbox (written by <see cref="Trading.AccountBookStore"/> and the signal store, relayed to the exchange)
+    /// The trading outbox (written by the account book store (TradingPlatform.Trading.Infrastructure) and the signal store, relayed to the exchange)
     /// and the Api's consumer, which consumes whatever contracts have an <see cref="IIntegrationEventHandler{TEvent}"/>
     /// registered (the real-time channels register theirs), with its inbox in <see cref="TradingDbContext"/>.
     /// </summary>

@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Testing;
 using TradingPlatform.Worker.Jobs;
+using TradingPlatform.Worker.Maintenance;
 using TradingPlatform.Worker.Tests.Support;
 
 namespace TradingPlatform.Worker.Tests.Jobs;
@@ -23,6 +24,15 @@ public sealed class RecurringJobsTests(InfrastructureFixture infrastructure)
         Assert.All(RecurringJobs.Declared, definition => Assert.Contains(definition.Id, ids));
         Assert.All(ids.Where(id => id.StartsWith(RecurringJobs.IdPrefix, StringComparison.Ordinal)),
             id => Assert.Contains(RecurringJobs.Declared, definition => definition.Id == id));
+
+        // Each schedule's job resolves from the Worker's container, as the Hangfire server will resolve it.
+        await using var scope = worker.Services.CreateAsyncScope();
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IStuckRunsJob>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IExpiryAndFundingJob>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IEquitySnapshotJob>());
+        Assert.Equal(
+            ["worker:maintenance:equity-snapshots", "worker:maintenance:expiry-and-funding", "worker:maintenance:stuck-runs"],
+            RecurringJobs.Declared.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
