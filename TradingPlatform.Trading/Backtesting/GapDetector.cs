@@ -9,7 +9,7 @@ namespace TradingPlatform.Trading.Backtesting;
 /// not gaps, and a daily or hourly bar that straddles a session opening is still expected.
 /// </summary>
 /// <remarks>Bars are identified by the index of their instrument in the settings (the engine knows it), not by symbol.</remarks>
-internal sealed class GapDetector(IReadOnlyList<Instrument> instruments, CandleInterval interval)
+public sealed class GapDetector(IReadOnlyList<Instrument> instruments, CandleInterval interval)
 {
     private const int MaxStepsPerGap = 1_000_000;
     private readonly DateTimeOffset?[] _last = new DateTimeOffset?[instruments.Count];

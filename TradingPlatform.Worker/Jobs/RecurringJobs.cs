@@ -26,6 +26,8 @@ public static class RecurringJobs
         new RecurringJobDefinition<IStuckRunsJob>("worker:maintenance:stuck-runs", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
         new RecurringJobDefinition<IExpiryAndFundingJob>("worker:maintenance:expiry-and-funding", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
         new RecurringJobDefinition<IEquitySnapshotJob>("worker:maintenance:equity-snapshots", Cron.Hourly(), job => job.RunAsync(CancellationToken.None)),
+        new RecurringJobDefinition<IOutboxBacklogJob>("worker:maintenance:outbox-backlog", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
+        new RecurringJobDefinition<ICandleGapsJob>("worker:maintenance:candle-gaps", Cron.Hourly(5), job => job.RunAsync(CancellationToken.None)),
     ];
 
     /// <summary>

@@ -16,6 +16,8 @@ internal static class MaintenanceExtensions
         builder.Services.AddScoped<IStuckRunsJob, StuckRunsJob>();
         builder.Services.AddScoped<IExpiryAndFundingJob, ExpiryAndFundingJob>();
         builder.Services.AddScoped<IEquitySnapshotJob, EquitySnapshotJob>();
+        builder.Services.AddScoped<IOutboxBacklogJob, OutboxBacklogJob>();
+        builder.Services.AddScoped<ICandleGapsJob, CandleGapsJob>();
         return builder;
     }
 }

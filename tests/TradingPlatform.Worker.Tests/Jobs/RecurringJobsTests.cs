@@ -30,8 +30,11 @@ public sealed class RecurringJobsTests(InfrastructureFixture infrastructure)
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IStuckRunsJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IExpiryAndFundingJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IEquitySnapshotJob>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IOutboxBacklogJob>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ICandleGapsJob>());
         Assert.Equal(
-            ["worker:maintenance:equity-snapshots", "worker:maintenance:expiry-and-funding", "worker:maintenance:stuck-runs"],
+            ["worker:maintenance:candle-gaps", "worker:maintenance:equity-snapshots", "worker:maintenance:expiry-and-funding",
+             "worker:maintenance:outbox-backlog", "worker:maintenance:stuck-runs"],
             RecurringJobs.Declared.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
