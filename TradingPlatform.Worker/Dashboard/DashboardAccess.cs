@@ -1,3 +1,5 @@
+using TradingPlatform.ServiceDefaults.Security;
+
 namespace TradingPlatform.Worker.Dashboard;
 
 /// <summary>Where the Hangfire dashboard lives, who may open it, and the cookie that carries a browser's token.</summary>
@@ -11,9 +13,9 @@ public static class DashboardAccess
     /// <summary>The Api's admin role, as its tokens carry it in the <see cref="RoleClaim"/> claim.</summary>
     public const string AdminRole = "admin";
 
-    public const string RoleClaim = "role";
+    public const string RoleClaim = AccessTokenValidation.RoleClaim;
 
-    public const string SubjectClaim = "sub";
+    public const string SubjectClaim = AccessTokenValidation.SubjectClaim;
 
     /// <summary>The query parameter a browser signs in with: <c>/hangfire?access_token=…</c>.</summary>
     public const string QueryParameter = "access_token";
