@@ -111,50 +111,18 @@ public static class BacktestEngine
     private static (List<Candle> Bars, int[]? Instruments) Merge(BacktestSettings settings, IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles)
     {
         var count = settings.Instruments.Count;
-        var capacity = 0;
-        foreach (var instrument in settings.Instruments)
-        {
-            capacity += candles.TryGetValue(instrument.Symbol, out var bars) ? bars.Count : 0;
-        }
-
-        var merged = new List<Candle>(capacity);
-        var owners = new List<int>(count > 1 ? capacity : 0);
-        for (var index = 0; index < count; index++)
-        {
-            var instrument = settings.Instruments[index];
-            if (!candles.TryGetValue(instrument.Symbol, out var series))
-            {
-                throw new ArgumentException($"No bars were given for {instrument.Symbol}.", nameof(candles));
-            }
-
-            DateTimeOffset? previous = null;
-            foreach (var bar in series)
-            {
-                if (bar.Interval != settings.Interval || !string.Equals(bar.Symbol, instrument.Symbol, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ArgumentException($"The bars for {instrument.Symbol} must be {instrument.Symbol} {settings.Interval} bars.", nameof(candles));
-                }
-
-                if (previous >= bar.OpenTime)
-                {
-                    throw new ArgumentException($"The bars for {instrument.Symbol} must be in time order without duplicates.", nameof(candles));
-                }
-
-                previous = bar.OpenTime;
-                if (bar.OpenTime >= settings.Start && bar.OpenTime < settings.End)
-                {
-                    merged.Add(bar);
-                    if (count > 1)
-                    {
-                        owners.Add(index);
-                    }
-                }
-            }
-        }
-
         if (count == 1)
         {
-            return (merged, null);
+            return (BacktestBars.Of(settings, settings.Instruments[0], candles), null);
+        }
+
+        var merged = new List<Candle>();
+        var owners = new List<int>();
+        for (var index = 0; index < count; index++)
+        {
+            var bars = BacktestBars.Of(settings, settings.Instruments[index], candles);
+            merged.AddRange(bars);
+            owners.AddRange(Enumerable.Repeat(index, bars.Count));
         }
 
         // Throws, as it always did, when two instruments share a symbol (a bar's instrument would be ambiguous).

@@ -1,10 +1,13 @@
-using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 
-namespace TradingPlatform.Trading.Optimization;
+namespace TradingPlatform.Trading.Backtesting;
 
-/// <summary>One symbol's bars in a backtest's [start, end), checked as <see cref="BacktestEngine"/> checks them (with its messages).</summary>
+/// <summary>
+/// One symbol's bars in a backtest's [start, end), checked: the symbol's own bars at the backtest's interval, in time
+/// order without duplicates. The engine and the sweep's fast paths read their bars through here, so they refuse the
+/// same inputs with the same messages.
+/// </summary>
 internal static class BacktestBars
 {
     public static List<Candle> Of(BacktestSettings settings, Instrument instrument, IReadOnlyDictionary<string, IReadOnlyList<Candle>> candles)
