@@ -94,13 +94,14 @@ public sealed class DataChecksJobsTests(InfrastructureFixture infrastructure)
         });
         await db.SaveChangesAsync();
         var oldest = await db.Set<OutboxMessage>().Where(m => m.SentAt == null).MinAsync(m => m.OccurredAt);
-        var job = new OutboxBacklogJob(db, _time, NullLogger<OutboxBacklogJob>.Instance);
+        // The clock of this test starts from the oldest waiting event, whenever other tests stamped theirs.
+        var time = new FakeTimeProvider(oldest + OutboxBacklogJob.Threshold - TimeSpan.FromSeconds(1));
+        var job = new OutboxBacklogJob(db, time, NullLogger<OutboxBacklogJob>.Instance);
 
-        _time.SetUtcNow(oldest + OutboxBacklogJob.Threshold - TimeSpan.FromSeconds(1));
         var within = await job.RunAsync(CancellationToken.None);
         Assert.Matches(@"^\d+ event\(s\) waiting; none older than 60 s\.$", within);
 
-        _time.SetUtcNow(oldest + OutboxBacklogJob.Threshold + TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(2));
         var behind = await job.RunAsync(CancellationToken.None);
         Assert.StartsWith("BEHIND: ", behind, StringComparison.Ordinal);
         Assert.Contains($"the oldest since {oldest:u}", behind, StringComparison.Ordinal);
