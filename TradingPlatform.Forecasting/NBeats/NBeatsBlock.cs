@@ -14,6 +14,7 @@ internal sealed class NBeatsBlock
 
     public NBeatsBlock(string name, int lookback, int layers, int hiddenUnits, BlockBasis backcastBasis, BlockBasis forecastBasis, bool headBias)
     {
+        Name = name;
         _layers = new DenseLayer[layers];
         for (var k = 0; k < layers; k++)
         {
@@ -26,6 +27,12 @@ internal sealed class NBeatsBlock
         ForecastHead = new DenseLayer($"{name}.forecast_theta", hiddenUnits, forecastBasis.ThetaSize, headBias);
         HiddenUnits = hiddenUnits;
     }
+
+    /// <summary>The prefix of the block's parameter names, such as <c>stack0.block1</c> or <c>trend.shared</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The fully connected ReLU layers before the θ heads, in order (read by the ONNX exporter).</summary>
+    public IReadOnlyList<DenseLayer> Layers => _layers;
 
     public int HiddenUnits { get; }
 
