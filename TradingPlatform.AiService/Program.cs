@@ -1,5 +1,6 @@
 using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Gpus;
+using TradingPlatform.AiService.Inference;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapGpuApi();
+app.MapInferenceApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
+using TradingPlatform.AiService.Inference;
 
 namespace TradingPlatform.AiService.Extensions;
 
@@ -23,5 +24,6 @@ internal static class Extensions
         });
         builder.AddRabbitMQHealthCheck("messaging");
         builder.Services.AddSingleton<GpuProbe>();
+        builder.AddInference();
     }
 }

@@ -20,4 +20,7 @@ public sealed class SiblingServiceClient(HttpClient httpClient)
 
     public async Task<IReadOnlyList<GpuInfo>> GetGpusAsync(CancellationToken cancellationToken) =>
         await httpClient.GetFromJsonAsync<List<GpuInfo>>(new Uri("http://ai/api/system/gpus"), cancellationToken) ?? [];
+
+    public Task<InferenceInfo?> GetInferenceAsync(CancellationToken cancellationToken) =>
+        httpClient.GetFromJsonAsync<InferenceInfo>(new Uri("http://ai/api/system/inference"), cancellationToken);
 }

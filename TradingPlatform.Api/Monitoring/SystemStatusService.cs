@@ -5,7 +5,7 @@ namespace TradingPlatform.Api.Monitoring;
 
 /// <summary>
 /// Builds seed 003's SystemStatus from live checks: the Api's own health checks for the servers, each sibling's
-/// <c>/health</c> and <c>/_system/info</c> through service discovery, and the AiService's GPU list. Everything is
+/// <c>/health</c> and <c>/_system/info</c> through service discovery, and the AiService's GPU list and execution provider. Everything is
 /// asked at once, and a component that does not answer is reported as an error, never a failure of the request.
 /// </summary>
 public sealed class SystemStatusService(
@@ -21,18 +21,23 @@ public sealed class SystemStatusService(
 
     public async Task<SystemStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
+        var gpus = FromAiAsync(siblings.GetGpusAsync(cancellationToken), []);
+        var inference = FromAiAsync(siblings.GetInferenceAsync(cancellationToken), null);
         var components = await GetComponentsAsync(cancellationToken);
-        IReadOnlyList<GpuInfo> gpus;
+        return new SystemStatus(timeProvider.GetUtcNow(), components.ToDictionary(c => c.Id, StringComparer.Ordinal), await gpus, await inference);
+    }
+
+    /// <summary>What the AiService answered, or <paramref name="unavailable"/> while it does not (its component says why).</summary>
+    private static async Task<T> FromAiAsync<T>(Task<T> request, T unavailable)
+    {
         try
         {
-            gpus = await siblings.GetGpusAsync(cancellationToken);
+            return await request;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            gpus = [];
+            return unavailable;
         }
-
-        return new SystemStatus(timeProvider.GetUtcNow(), components.ToDictionary(c => c.Id, StringComparer.Ordinal), gpus);
     }
 
     public async Task<IReadOnlyList<ComponentStatus>> GetComponentsAsync(CancellationToken cancellationToken)

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 
 namespace TradingPlatform.Api.Tests;
 
 /// <summary>
-/// A real HTTP server on a free loopback port that answers <c>/health</c> as the AiService would, so that the
-/// Api's "ai" check can be tested without referencing the AiService.
+/// A real HTTP server on a free loopback port that answers <c>/health</c> (and, when given, <c>/api/system/inference</c>)
+/// as the AiService would, so that the Api's "ai" check and status can be tested without referencing the AiService.
 /// </summary>
 public sealed class AiServiceStub : IAsyncDisposable
 {
@@ -23,7 +24,7 @@ public sealed class AiServiceStub : IAsyncDisposable
 
     public string Url => _app?.Urls.Single() ?? throw new InvalidOperationException("The stub has not started.");
 
-    public static async Task<AiServiceStub> StartAsync(HttpStatusCode healthStatus = HttpStatusCode.OK)
+    public static async Task<AiServiceStub> StartAsync(HttpStatusCode healthStatus = HttpStatusCode.OK, InferenceInfo? inference = null)
     {
         var stub = new AiServiceStub();
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +36,11 @@ public sealed class AiServiceStub : IAsyncDisposable
             Interlocked.Increment(ref stub._healthRequests);
             return Results.Text(healthStatus == HttpStatusCode.OK ? "Healthy" : "Unhealthy", statusCode: (int)healthStatus);
         });
+        if (inference is not null)
+        {
+            stub._app.MapGet("/api/system/inference", () => Results.Json(inference));
+        }
+
         await stub._app.StartAsync();
         return stub;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TradingPlatform.Api.Identity.Users;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
+using TradingPlatform.ServiceDefaults.SystemInfo;
 using TradingPlatform.Testing;
 
 namespace TradingPlatform.Api.Tests;
@@ -11,12 +12,16 @@ namespace TradingPlatform.Api.Tests;
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class SystemStatusTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
+    /// <summary>What the stand-in AiService says it runs on (a CPU fallback, as on a machine without CUDA).</summary>
+    private static readonly InferenceInfo Inference =
+        new("CPUExecutionProvider", "The CUDA execution provider does not load here: libcudart.so.13 is missing", "1.31.0", ["CUDAExecutionProvider", "CPUExecutionProvider"]);
+
     private AiServiceStub _ai = null!;
     private ApiFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
-        _ai = await AiServiceStub.StartAsync();
+        _ai = await AiServiceStub.StartAsync(inference: Inference);
         _factory = await ApiFactory.StartAsync(infrastructure, overrides:
         [
             ("services:ai:http:0", _ai.Url),
@@ -55,6 +60,13 @@ public sealed class SystemStatusTests(InfrastructureFixture infrastructure) : IA
         Assert.Equal("error", worker.GetProperty("status").GetString());
         Assert.False(worker.GetProperty("running").GetBoolean());
         Assert.Equal(JsonValueKind.Array, data.GetProperty("gpus").ValueKind);
+
+        // How the AiService runs its models, as it reported it.
+        var inference = data.GetProperty("inference");
+        Assert.Equal(Inference.ExecutionProvider, inference.GetProperty("executionProvider").GetString());
+        Assert.Equal(Inference.FallbackReason, inference.GetProperty("fallbackReason").GetString());
+        Assert.Equal(Inference.OnnxRuntimeVersion, inference.GetProperty("onnxRuntimeVersion").GetString());
+        Assert.Equal(Inference.CompiledProviders, inference.GetProperty("compiledProviders").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]
