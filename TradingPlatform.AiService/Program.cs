@@ -1,6 +1,7 @@
 using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Gpus;
 using TradingPlatform.AiService.Inference;
+using TradingPlatform.AiService.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,9 +10,13 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapGpuApi();
 app.MapInferenceApi();
+app.MapTrainingApi();
 
 app.Run();
 

@@ -23,12 +23,14 @@ var messaging = builder.AddPlatformRabbitMQ("messaging", messagingPassword);
 // Ports come from each project's launch profile: api 8000, ai 8001, worker 8002. A service is healthy when its own
 // /health answers Healthy (its servers, migrations, for the api also the ai service), not merely when its process has
 // started: that is what WaitFor, the dashboard's health state and the console's readiness lines mean.
+// The ai service validates the api's access tokens (the api forwards the caller's): same key.
 var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithHttpHealthCheck("/health")
     .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
 
 // The worker validates the api's access tokens for its Hangfire dashboard (/hangfire, admins only): same key.
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")

@@ -1,11 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using TradingPlatform.AiService.Forecasting;
+using TradingPlatform.AiService.Training;
 
 namespace TradingPlatform.AiService.Data;
 
 /// <summary>
-/// The AiService's view of <c>tradingdb</c> (model registry, predictions, sentiment, AI usage, chat documents):
-/// a context of its own, because the AiService does not depend on the trading domain's assembly. It has no
-/// entities yet: they arrive with the AI features, each with an <see cref="IEntityTypeConfiguration{TEntity}"/>
-/// in this assembly, applied from <c>OnModelCreating</c> with <c>ApplyConfigurationsFromAssembly</c>.
+/// The AiService's own schema (<c>ai</c> of <c>tradingdb</c>): the forecasting model registry and the training runs.
+/// A context of its own, because the AiService does not depend on the trading domain's assembly (it reads the candles
+/// it trains on with plain SQL). The AiService owns and applies these migrations at start-up.
 /// </summary>
-public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(options);
+public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(options)
+{
+    public const string Schema = "ai";
+
+    public DbSet<ForecastModel> ForecastModels => Set<ForecastModel>();
+
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+
+    /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
+    public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AiDbContext).Assembly);
+    }
+}

@@ -1,6 +1,10 @@
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
+using Microsoft.EntityFrameworkCore;
 using TradingPlatform.AiService.Inference;
+using TradingPlatform.AiService.Security;
+using TradingPlatform.AiService.Training;
+using TradingPlatform.ServiceDefaults.Data;
 
 namespace TradingPlatform.AiService.Extensions;
 
@@ -11,8 +15,11 @@ internal static class Extensions
     {
         // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
         // and named after it, replace them (DependencyHealthCheckExtensions says why).
-        builder.AddNpgsqlDbContext<AiDbContext>("tradingdb", settings => settings.DisableHealthChecks = true);
+        builder.AddNpgsqlDbContext<AiDbContext>("tradingdb", settings => settings.DisableHealthChecks = true,
+            options => options.UseNpgsql(AiDbContext.ConfigureNpgsql));
         builder.AddDatabaseHealthCheck<AiDbContext>("tradingdb");
+        // The AiService owns the ai schema: it migrates it at start, and readiness waits for that.
+        builder.Services.AddSchemaMigrations<AiDbContext>("ai-migrations", "AI store");
         builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
         builder.AddRedisHealthCheck("cache");
         // No connect retries inside the resolution of IConnection: the health probe must report the broker's error at
@@ -25,5 +32,7 @@ internal static class Extensions
         builder.AddRabbitMQHealthCheck("messaging");
         builder.Services.AddSingleton<GpuProbe>();
         builder.AddInference();
+        builder.AddAccessTokens();
+        builder.AddTraining();
     }
 }

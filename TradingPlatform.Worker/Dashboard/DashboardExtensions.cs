@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using TradingPlatform.ServiceDefaults.Security;
 
 namespace TradingPlatform.Worker.Dashboard;
 
@@ -10,7 +11,7 @@ internal static class DashboardExtensions
     public static IHostApplicationBuilder AddJobsDashboard(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DashboardTokenEvents>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, DashboardJwtBearerOptionsSetup>();
@@ -25,7 +26,7 @@ internal static class DashboardExtensions
     /// <summary>The Hangfire dashboard at <c>/hangfire</c>, for admins only.</summary>
     public static IEndpointConventionBuilder MapJobsDashboard(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<IOptions<JwtOptions>>().Value.HasSigningKey)
+        if (!app.Services.GetRequiredService<IOptions<AccessTokenOptions>>().Value.HasSigningKey)
         {
             app.Logger.LogWarning("Jwt:SigningKey is not set: the Hangfire dashboard at {Path} refuses every request", DashboardAccess.Path);
         }

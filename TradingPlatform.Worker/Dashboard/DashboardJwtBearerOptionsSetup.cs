@@ -10,7 +10,7 @@ namespace TradingPlatform.Worker.Dashboard;
 /// Redis deny list of logged-out tokens and its session versions, so a token that was logged out stays valid on the
 /// dashboard until it expires (15 minutes at most).
 /// </summary>
-internal sealed class DashboardJwtBearerOptionsSetup(IOptions<JwtOptions> jwt, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class DashboardJwtBearerOptionsSetup(IOptions<AccessTokenOptions> jwt, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {

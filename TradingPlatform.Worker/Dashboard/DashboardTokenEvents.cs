@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using TradingPlatform.ServiceDefaults.Security;
 
 namespace TradingPlatform.Worker.Dashboard;
 
@@ -10,7 +11,7 @@ namespace TradingPlatform.Worker.Dashboard;
 /// set; an <c>Authorization: Bearer</c> header wins over the cookie. Refusals are plain text for a person reading them
 /// in a browser: 401 when there is no valid token (and a stale cookie is deleted), 403 when the token is not an admin's.
 /// </summary>
-internal sealed class DashboardTokenEvents(IOptions<JwtOptions> jwt) : JwtBearerEvents
+internal sealed class DashboardTokenEvents(IOptions<AccessTokenOptions> jwt) : JwtBearerEvents
 {
     public override Task MessageReceived(MessageReceivedContext context)
     {

@@ -1,17 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 
-namespace TradingPlatform.Worker.Dashboard;
+namespace TradingPlatform.ServiceDefaults.Security;
 
 /// <summary>
-/// The <c>Jwt</c> section, the same keys as the Api's (the AppHost passes the <c>jwt-signing-key</c> parameter to both as
-/// <c>Jwt__SigningKey</c>): the Worker validates the Api's access tokens for its dashboard. It never issues any.
+/// The <c>Jwt</c> section as a service that accepts the Api's access tokens but never issues any reads it (the Worker's
+/// dashboard, the AiService's endpoints): the same keys as the Api's, whose AppHost passes the <c>jwt-signing-key</c>
+/// parameter to each as <c>Jwt__SigningKey</c>.
 /// </summary>
 /// <remarks>
-/// Unlike the Api, the Worker starts without a key: its jobs do not need one. The dashboard then refuses every request
-/// (401, saying why), and the Worker logs a warning at start-up. A key that is set must be at least 32 bytes.
+/// Unlike the Api, such a service starts without a key: its jobs do not need one. Its endpoints then refuse every
+/// request (401), and it logs a warning at start-up. A key that is set must be at least 32 bytes.
 /// </remarks>
-public sealed class JwtOptions : IValidatableObject
+public sealed class AccessTokenOptions : IValidatableObject
 {
     public const string Section = "Jwt";
 
