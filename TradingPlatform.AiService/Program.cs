@@ -1,4 +1,5 @@
 using TradingPlatform.AiService.Extensions;
+using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Gpus;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Training;
@@ -17,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapGpuApi();
 app.MapInferenceApi();
 app.MapTrainingApi();
+app.MapForecastApi();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
 using Microsoft.EntityFrameworkCore;
+using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Security;
 using TradingPlatform.AiService.Training;
@@ -33,6 +34,7 @@ internal static class Extensions
         builder.Services.AddSingleton<GpuProbe>();
         builder.AddInference();
         builder.AddAccessTokens();
+        builder.AddForecasting();
         builder.AddTraining();
     }
 }

@@ -19,7 +19,7 @@ public static class TrainingApi
 {
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/training").RequireAuthorization().WithTags("Training");
+        var group = endpoints.MapGroup("/api/training").RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Training");
         group.MapPost("/start", StartAsync).WithName("StartTraining").WithSummary("Starts training an N-BEATS model on stored candles; 202 with the run.");
         group.MapGet("/", ListAsync).WithName("ListTrainingRuns").WithSummary("The caller's training runs, newest first (at most 50).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTrainingRun").WithSummary("A training run's status, progress and model.");

@@ -1,4 +1,3 @@
-using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.Jobs;
 using TradingPlatform.Jobs.Training;
 
@@ -6,12 +5,11 @@ namespace TradingPlatform.AiService.Training;
 
 internal static class TrainingExtensions
 {
-    /// <summary>The Hangfire server on the <c>training</c> queue (the AiService is where the GPU is), the training job and the model registry.</summary>
+    /// <summary>The Hangfire server on the <c>training</c> queue (the AiService is where the GPU is), and the training job.</summary>
     public static IHostApplicationBuilder AddTraining(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddJobServer(JobQueues.Training);
-        builder.Services.AddScoped<ModelRegistry>();
         builder.Services.AddScoped<ITrainingJob, TrainingJob>();
         return builder;
     }

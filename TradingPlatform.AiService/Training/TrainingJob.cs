@@ -21,7 +21,8 @@ namespace TradingPlatform.AiService.Training;
 /// when the rule says so (or an admin forced it). Repeating a run from the start gives the same model (deterministic
 /// training), so a retried job stores it once: a run that already ended is left alone.
 /// </summary>
-internal sealed class TrainingJob(AiDbContext db, ModelRegistry registry, IOptions<TrainingOptions> options, TimeProvider time, ILogger<TrainingJob> logger)
+internal sealed class TrainingJob(
+    AiDbContext db, ModelRegistry registry, ActiveModels serving, IOptions<TrainingOptions> options, TimeProvider time, ILogger<TrainingJob> logger)
     : ITrainingJob
 {
     // Named literals: a Diebold–Mariano statistic is ±Infinity when the loss differential is constant.
@@ -118,6 +119,12 @@ internal sealed class TrainingJob(AiDbContext db, ModelRegistry registry, IOptio
         };
         cancellationToken.ThrowIfCancellationRequested();
         await registry.StoreAsync(model, evaluation.Decision.Activate, cancellationToken);
+        if (model.IsActive)
+        {
+            // This replica serves it at once; the others within their refresh interval.
+            await serving.RefreshAsync(cancellationToken);
+        }
+
         return model;
     }
 

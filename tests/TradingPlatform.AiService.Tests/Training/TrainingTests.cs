@@ -6,9 +6,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
-using TradingPlatform.Trading.Market;
+using TradingPlatform.AiService.Tests.Support;
 
 namespace TradingPlatform.AiService.Tests.Training;
 
@@ -30,26 +30,11 @@ public sealed class TrainingTests(InfrastructureFixture infrastructure) : IAsync
 
     public async Task InitializeAsync()
     {
-        await using (var trading = new TradingDbContext(new DbContextOptionsBuilder<TradingDbContext>()
-            .UseNpgsql(infrastructure.TradingDb, TradingDbContext.ConfigureNpgsql).Options))
-        {
-            await trading.Database.MigrateAsync();
-            // A deterministic random walk with a slow cycle: 1,500 one-minute closes.
-            var random = new Random(11);
-            var price = 100.0;
-            var start = new DateTimeOffset(2026, 2, 2, 0, 0, 0, TimeSpan.Zero);
-            for (var i = 0; i < 1_500; i++)
-            {
-                price *= 1 + (0.001 * (random.NextDouble() - 0.5)) + (0.0002 * Math.Sin(i / 40.0));
-                var close = Math.Round((decimal)price, 4);
-                trading.Set<Candle>().Add(new Candle(_symbol, CandleInterval.OneMinute, start.AddMinutes(i), close, close, close, close, 1m));
-            }
-
-            await trading.SaveChangesAsync();
-        }
+        await CandleData.AddMinutesAsync(infrastructure, _symbol, 1_500, seed: 11);
 
         _factory = new ServiceFactory<Program>(infrastructure.Configuration.Append(new KeyValuePair<string, string?>("Jwt:SigningKey", _signingKey)));
-        _ = _factory.Server;
+        // Requests before the ai schema is migrated are 503s; wait for it as a client would retry.
+        await _factory.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();

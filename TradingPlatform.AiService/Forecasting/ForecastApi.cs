@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TradingPlatform.AiService.Data;
+
+namespace TradingPlatform.AiService.Forecasting;
+
+/// <summary>Forecasts from the active N-BEATS models (seed 003's <c>/api/infer/forecast/nbeats</c>, and a batch of many series).</summary>
+public static class ForecastApi
+{
+    public static IEndpointRouteBuilder MapForecastApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/infer/forecast").RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Forecasting");
+        group.MapPost("/nbeats", ForecastAsync).WithName("ForecastNBeats").WithSummary("One series' forecast with its calibrated interval, from the symbol's active model.");
+        group.MapPost("/nbeats/batch", BatchAsync).WithName("ForecastNBeatsBatch").WithSummary("Many series' forecasts in one call, one ONNX batch per model.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> ForecastAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return TypedResults.Problem("A JSON body with symbol, interval and optionally history and horizon is required.", statusCode: 400);
+        }
+
+        var (forecast, problem) = (await service.ForecastAsync([request], cancellationToken))[0];
+        return forecast is not null ? TypedResults.Ok(forecast) : Problem(problem!);
+    }
+
+    private static async Task<Results<Ok<List<ForecastBatchItem>>, ProblemHttpResult>> BatchAsync(ForecastBatchRequest? request, ForecastService service, CancellationToken cancellationToken)
+    {
+        if (request?.Items is not { Count: > 0 } items)
+        {
+            return TypedResults.Problem("items is required: a list of forecast requests.", statusCode: 400);
+        }
+
+        if (items.Count > ForecastService.MaxBatch)
+        {
+            return TypedResults.Problem($"items has {items.Count} entries; at most {ForecastService.MaxBatch} per call.", statusCode: 400);
+        }
+
+        var results = await service.ForecastAsync(items, cancellationToken);
+        return TypedResults.Ok(results.Select(r => new ForecastBatchItem(r.Forecast, r.Problem)).ToList());
+    }
+
+    private static ProblemHttpResult Problem(ForecastProblem problem) =>
+        TypedResults.Problem(problem.Message, statusCode: problem.Status,
+            extensions: problem.Field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Message] } });
+}
