@@ -1,3 +1,4 @@
+using TradingPlatform.Api.Ai;
 using TradingPlatform.Api.Analysis;
 using TradingPlatform.Api.Backtests;
 using TradingPlatform.Api.Extensions;
@@ -47,6 +48,7 @@ app.MapSignalsApi();
 app.MapBacktestsApi();
 app.MapOptimizationsApi();
 app.MapConfigAnalysisApi();
+app.MapAiModelsApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();
 

@@ -11,6 +11,31 @@ public sealed class AiServiceClient(HttpClient httpClient)
 
     private static readonly Uri HealthPath = new("/health", UriKind.Relative);
 
+    /// <summary>
+    /// Sends the caller's request on to the same path of the AiService, with its body and its access token (the
+    /// AiService checks that the data is the caller's), and returns the AiService's answer unread.
+    /// </summary>
+    public async Task<HttpResponseMessage> ForwardAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.Path + request.QueryString, UriKind.Relative));
+        if (HttpMethods.IsPost(request.Method))
+        {
+            var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, cancellationToken);
+            body.Position = 0;
+            message.Content = new StreamContent(body);
+            message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        if (request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+    }
+
     /// <summary>Asks the AiService's readiness endpoint; throws <see cref="HttpRequestException"/> when it cannot be reached.</summary>
     public async Task<AiServiceHealth> GetHealthAsync(CancellationToken cancellationToken)
     {

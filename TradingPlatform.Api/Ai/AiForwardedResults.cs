@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.Api.Infrastructure.Responses;
+
+namespace TradingPlatform.Api.Ai;
+
+/// <summary>
+/// Turns the AiService's answer into the Api's: a success's JSON becomes the envelope's <c>data</c> (same status, and
+/// the Location of a 202), a problem (RFC 9457, with its field <c>errors</c>) becomes the error envelope with the code
+/// for its status, and an AiService that does not answer is a 503.
+/// </summary>
+internal static class AiForwardedResults
+{
+    public static async Task<IResult> FromAsync(Func<Task<HttpResponseMessage>> send, TimeProvider time, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (HttpRequestException)
+        {
+            throw Unavailable();
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable();
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var data = body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+                return response.StatusCode == HttpStatusCode.Accepted
+                    ? ApiResults.Accepted(response.Headers.Location?.OriginalString, data, time)
+                    : ApiResults.Ok(data, time);
+            }
+
+            if (status >= 500)
+            {
+                // The AiService's internals stay behind it: the caller learns that it failed, and may retry.
+                throw new ApiException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The AI service could not answer; retry later.")
+                {
+                    RetryAfterSeconds = status == 503 ? 5 : null,
+                };
+            }
+
+            var (message, errors) = ReadProblem(body, status);
+            throw new ApiException(status, ErrorCodes.ForStatus(status), message, errors);
+        }
+    }
+
+    private static (string Message, Dictionary<string, string[]>? Errors) ReadProblem(string body, int status)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            var root = problem.RootElement;
+            var errors = root.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object
+                ? fields.EnumerateObject().ToDictionary(f => f.Name, f => f.Value.EnumerateArray().Select(v => v.GetString() ?? "").ToArray(), StringComparer.Ordinal)
+                : null;
+            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            return (detail ?? errors?.Values.SelectMany(v => v).FirstOrDefault() ?? ProblemEnvelope.TitleFor(status), errors);
+        }
+        catch (JsonException)
+        {
+            return (ProblemEnvelope.TitleFor(status), null);
+        }
+    }
+
+    private static ApiException Unavailable() =>
+        new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The AI service is unavailable; retry later.") { RetryAfterSeconds = 5 };
+}

@@ -1,0 +1,36 @@
+using TradingPlatform.Api.Identity;
+
+namespace TradingPlatform.Api.Ai;
+
+/// <summary>
+/// Seed 003's training and forecasting endpoints, served by the AiService (where the models and the GPU are) and
+/// answered here in the Api's envelope: the Api checks the caller's token (its deny list and session included) and
+/// forwards it, and the AiService checks that a training run is the caller's.
+/// </summary>
+public static class AiModelsApi
+{
+    public static IEndpointRouteBuilder MapAiModelsApi(this IEndpointRouteBuilder routes)
+    {
+        var training = routes.MapGroup("/api/training").WithTags("Training");
+        training.MapPost("/start", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Trader)
+            .WithName("StartTraining").WithSummary("Starts training an N-BEATS model on stored candles (202 with the run); admins may force its activation.");
+        training.MapGet("/", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
+            .WithName("ListTrainingRuns").WithSummary("The caller's training runs, newest first.");
+        training.MapGet("/{id:guid}", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
+            .WithName("GetTrainingRun").WithSummary("A training run's status, progress, and the evaluated model it stored.");
+        training.MapGet("/{id:guid}/logs", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
+            .WithName("GetTrainingLogs").WithSummary("A training run's training and validation loss per epoch.");
+        training.MapPost("/{id:guid}/stop", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Trader)
+            .WithName("StopTraining").WithSummary("Stops a queued or running training run.");
+
+        var forecast = routes.MapGroup("/api/infer/forecast").WithTags("Forecasting").RequireAuthorization(AuthorizationPolicies.Viewer);
+        forecast.MapPost("/nbeats", ForwardAsync)
+            .WithName("ForecastNBeats").WithSummary("A forecast with calibrated intervals from the symbol's active N-BEATS model (history optional).");
+        forecast.MapPost("/nbeats/batch", ForwardAsync)
+            .WithName("ForecastNBeatsBatch").WithSummary("Forecasts for many series in one call; each item answers on its own.");
+        return routes;
+    }
+
+    private static Task<IResult> ForwardAsync(HttpContext context, AiServiceClient ai, TimeProvider time, CancellationToken cancellationToken) =>
+        AiForwardedResults.FromAsync(() => ai.ForwardAsync(context.Request, cancellationToken), time, cancellationToken);
+}
