@@ -11,7 +11,8 @@ internal static class SecurityExtensions
 
     /// <summary>
     /// The AiService's user-facing endpoints accept the Api's access tokens (the Api forwards the caller's), so a user's
-    /// training runs and models are checked as theirs here too.
+    /// training runs and models are checked as theirs here too. The Api's deny list of logged-out tokens is checked by
+    /// the Api, which every client goes through; the AiService is not exposed outside the deployment.
     /// </summary>
     public static IHostApplicationBuilder AddAccessTokens(this IHostApplicationBuilder builder)
     {
@@ -19,7 +20,7 @@ internal static class SecurityExtensions
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JwtBearerEvents>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, AccessTokenBearerSetup>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, AccessTokenBearerSetup<JwtBearerEvents>>();
         services.AddAuthorization();
         return builder;
     }

@@ -14,7 +14,9 @@ internal static class DashboardExtensions
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DashboardTokenEvents>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, DashboardJwtBearerOptionsSetup>();
+        // The Api's tokens as every service validates them. Not checked here: the Api's Redis deny list of logged-out
+        // tokens and its session versions, so a logged-out token stays valid on the dashboard until it expires (15 min).
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, AccessTokenBearerSetup<DashboardTokenEvents>>();
         services.AddAuthorizationBuilder().AddPolicy(DashboardAccess.Policy, policy =>
             policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(DashboardAccess.AdminRole));
         return builder;
