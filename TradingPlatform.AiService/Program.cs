@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGpuApi();
 app.MapInferenceApi();
+app.MapSentimentApi();
 
 app.Run();
 

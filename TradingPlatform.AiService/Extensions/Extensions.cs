@@ -25,5 +25,6 @@ internal static class Extensions
         builder.AddRabbitMQHealthCheck("messaging");
         builder.Services.AddSingleton<GpuProbe>();
         builder.AddInference();
+        builder.AddSentiment();
     }
 }
