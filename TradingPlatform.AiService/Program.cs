@@ -3,6 +3,7 @@ using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Gpus;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Training;
+using TradingPlatform.AiService.Sentiment;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ app.MapGpuApi();
 app.MapInferenceApi();
 app.MapTrainingApi();
 app.MapForecastApi();
+app.MapSentimentApi();
 
 app.Run();
 

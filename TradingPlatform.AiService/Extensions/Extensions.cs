@@ -6,6 +6,7 @@ using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Security;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.ServiceDefaults.Data;
+using TradingPlatform.AiService.Sentiment;
 
 namespace TradingPlatform.AiService.Extensions;
 
@@ -36,5 +37,6 @@ internal static class Extensions
         builder.AddAccessTokens();
         builder.AddForecasting();
         builder.AddTraining();
+        builder.AddSentiment();
     }
 }
