@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradingPlatform.ServiceDefaults.HealthChecks;
 
@@ -146,6 +147,7 @@ public static partial class HangfireStorageExtensions
             // Job types are stored as "Namespace.Type, Assembly" without version, so a job enqueued by one build runs on the next.
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
     }
 
