@@ -11,12 +11,22 @@ internal static class CandleSeries
 {
     public sealed record Bar(DateTimeOffset OpenTime, decimal Close);
 
+    /// <summary>How many bars <see cref="ReadAsync"/> would return, counted in the database (the request's check needs no prices).</summary>
+    public static async Task<int> CountAsync(
+        AiDbContext db, string symbol, string interval, DateTimeOffset? start, DateTimeOffset? end, int maxBars, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(start, end);
+        var count = await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM trading.candles
+            WHERE symbol = {symbol} AND interval = {interval} AND open_time >= {from} AND open_time < {to}
+            """).SingleAsync(cancellationToken);
+        return Math.Min(count, maxBars);
+    }
+
     public static async Task<IReadOnlyList<Bar>> ReadAsync(
         AiDbContext db, string symbol, string interval, DateTimeOffset? start, DateTimeOffset? end, int maxBars, CancellationToken cancellationToken)
     {
-        // Finite bounds: Npgsql would send DateTimeOffset.MinValue and MaxValue as -infinity and infinity.
-        var from = start ?? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var to = end ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var (from, to) = Range(start, end);
         var bars = await db.Database.SqlQuery<Bar>($"""
             SELECT open_time AS "OpenTime", close AS "Close" FROM (
                 SELECT open_time, close FROM trading.candles
@@ -26,4 +36,8 @@ internal static class CandleSeries
             """).ToListAsync(cancellationToken);
         return bars;
     }
+
+    /// <summary>Finite bounds for an open range: Npgsql would send DateTimeOffset.MinValue and MaxValue as -infinity and infinity.</summary>
+    private static (DateTimeOffset From, DateTimeOffset To) Range(DateTimeOffset? start, DateTimeOffset? end) =>
+        (start ?? new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), end ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero));
 }

@@ -49,20 +49,21 @@ public static class TrainingApi
         }
 
         var (symbol, interval) = (request.NormalizedSymbol, request.Interval!);
-        var bars = await CandleSeries.ReadAsync(db, symbol, interval, request.Start, request.End, options.Value.MaxBars, cancellationToken);
+        // A count, not the bars: the job reads them when it runs.
+        var bars = await CandleSeries.CountAsync(db, symbol, interval, request.Start, request.End, options.Value.MaxBars, cancellationToken);
         var network = request.NetworkOptions();
-        if (bars.Count == 0)
+        if (bars == 0)
         {
             return TypedResults.Problem($"There are no {interval} bars of {symbol} in the range; train on a symbol and interval the market data has.",
                 statusCode: StatusCodes.Status404NotFound);
         }
 
         var needed = (int)Math.Ceiling((network.Lookback + network.Horizon + options.Value.MinTestWindows) / options.Value.TestFraction);
-        if (bars.Count < needed)
+        if (bars < needed)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["start"] = [$"{bars.Count} {interval} bars of {symbol} are too few for a lookback of {network.Lookback} and a horizon of {network.Horizon}: the held-out evaluation needs at least {needed}."],
+                ["start"] = [$"{bars} {interval} bars of {symbol} are too few for a lookback of {network.Lookback} and a horizon of {network.Horizon}: the held-out evaluation needs at least {needed}."],
             });
         }
 
