@@ -1,8 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using TradingPlatform.AiService.Data;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
 
 namespace TradingPlatform.AiService.Tests;
 
-/// <summary>The shared health tests, for the AiService with the servers it depends on.</summary>
+/// <summary>The shared health tests, for the AiService with the servers it depends on and its ai schema.</summary>
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class HealthTests(InfrastructureFixture infrastructure)
-    : ServiceHealthTests<Program>(infrastructure, "tradingdb", "cache", "messaging");
+    : ServiceHealthTests<Program>(infrastructure, "tradingdb", "cache", "messaging")
+{
+    /// <summary>The ai-migrations check (a start-up state, not a dependency) is Unhealthy until the AiService has applied them.</summary>
+    protected override Task WhenStartedAsync(ServiceFactory<Program> factory) =>
+        factory.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+}

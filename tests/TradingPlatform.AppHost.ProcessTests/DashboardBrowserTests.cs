@@ -108,7 +108,7 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
         await Expect(trace).ToContainTextAsync(SpansOf("api"));
         await Expect(trace).ToContainTextAsync(SpansOf("ai"));
         await ClickUntilAsync(trace.Locator("td", new() { HasTextString = "GET /api/status" }),
-            t => page.WaitForURLAsync(new Uri(dashboard, $"/traces/detail/{traceId}").ToString(), new() { Timeout = t }));
+            t => Expect(page).ToHaveURLAsync(new Uri(dashboard, $"/traces/detail/{traceId}").ToString(), new() { Timeout = t }));
         await Expect(page.Locator("td[title='api: GET /api/status']")).ToBeVisibleAsync();
         await Expect(page.Locator("td[title='ai: GET /api/system/gpus']")).ToBeVisibleAsync();
         await Expect(page.Locator("td[title='ai: GET /_system/info']")).ToBeVisibleAsync();
@@ -202,18 +202,29 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : IA
         var deadline = DateTime.UtcNow + UiTimeout;
         while (true)
         {
-            await target.ClickAsync();
+            try
+            {
+                await target.ClickAsync(new() { Timeout = Attempt });
+            }
+            // The target is gone when an earlier click's effect came after its wait ended (a navigation away from the
+            // row, seen in CI): the effect is checked below either way.
+            catch (Exception ex) when (IsTimeout(ex) && DateTime.UtcNow < deadline)
+            {
+            }
+
             try
             {
                 await waitForEffect(Attempt);
                 return;
             }
-            // Expect's failures are PlaywrightExceptions; waits for a URL throw System.TimeoutException.
-            catch (Exception ex) when ((ex is PlaywrightException or System.TimeoutException) && DateTime.UtcNow < deadline)
+            catch (Exception ex) when (IsTimeout(ex) && DateTime.UtcNow < deadline)
             {
             }
         }
     }
+
+    /// <summary>Expect's failures are PlaywrightExceptions; a click or a wait for a URL past its timeout throws System.TimeoutException.</summary>
+    private static bool IsTimeout(Exception ex) => ex is PlaywrightException or System.TimeoutException;
 
     /// <summary>A row of the resources grid, by the resource's exact name.</summary>
     private static ILocator ResourceRow(IPage page, string name) =>
