@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Training;
+using TradingPlatform.Messaging;
 
 namespace TradingPlatform.AiService.Data;
 
 /// <summary>
-/// The AiService's own schema (<c>ai</c> of <c>tradingdb</c>): the forecasting model registry and the training runs.
+/// The AiService's own schema (<c>ai</c> of <c>tradingdb</c>): the forecasting model registry, the training runs and
+/// the outbox of its integration events.
 /// A context of its own, because the AiService does not depend on the trading domain's assembly (it reads the candles
 /// it trains on with plain SQL). The AiService owns and applies these migrations at start-up.
 /// </summary>
@@ -26,5 +28,6 @@ public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(opti
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AiDbContext).Assembly);
+        modelBuilder.AddOutbox(Schema);
     }
 }

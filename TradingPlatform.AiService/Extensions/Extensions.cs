@@ -7,6 +7,8 @@ using TradingPlatform.AiService.Security;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.AiService.Sentiment;
+using TradingPlatform.AiService.Messaging;
+using TradingPlatform.Messaging.Outbox;
 
 namespace TradingPlatform.AiService.Extensions;
 
@@ -18,7 +20,7 @@ internal static class Extensions
         // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
         // and named after it, replace them (DependencyHealthCheckExtensions says why).
         builder.AddNpgsqlDbContext<AiDbContext>("tradingdb", settings => settings.DisableHealthChecks = true,
-            options => options.UseNpgsql(AiDbContext.ConfigureNpgsql));
+            options => options.UseNpgsql(AiDbContext.ConfigureNpgsql).AddInterceptors(OutboxCommitInterceptor.Instance));
         builder.AddDatabaseHealthCheck<AiDbContext>("tradingdb");
         // The AiService owns the ai schema: it migrates it at start, and readiness waits for that.
         builder.Services.AddSchemaMigrations<AiDbContext>("ai-migrations", "AI store");
@@ -32,6 +34,7 @@ internal static class Extensions
             settings.MaxConnectRetryCount = 0;
         });
         builder.AddRabbitMQHealthCheck("messaging");
+        builder.AddAiMessaging();
         builder.Services.AddSingleton<GpuProbe>();
         builder.AddInference();
         builder.AddAccessTokens();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
 
@@ -11,6 +12,13 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
     : ServiceHealthTests<Program>(infrastructure, "tradingdb", "cache", "messaging")
 {
     /// <summary>The ai-migrations check (a start-up state, not a dependency) is Unhealthy until the AiService has applied them.</summary>
-    protected override Task WhenStartedAsync(ServiceFactory<Program> factory) =>
-        factory.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    protected override async Task WhenStartedAsync(ServiceFactory<Program> factory)
+    {
+        await WhenSettledAsync(factory);
+        await factory.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The sentiment head trains at start on both cores; a probe during it was seen to time out (5 s) in a run.</summary>
+    protected override Task WhenSettledAsync(ServiceFactory<Program> factory) =>
+        factory.Services.GetRequiredService<ISentimentModel>().DescribeAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
 }
