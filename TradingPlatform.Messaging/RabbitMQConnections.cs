@@ -10,7 +10,7 @@ namespace TradingPlatform.Messaging;
 /// when the broker cannot be reached; the container caches no failure, so the caller's next attempt connects anew, and
 /// once connected the client's automatic recovery survives broker restarts.
 /// </summary>
-internal static class RabbitMQConnections
+public static class RabbitMQConnections
 {
     /// <summary>
     /// Resolves off the caller's thread. The caller stops waiting when <paramref name="cancellationToken"/> fires (a host

@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.Messaging.Contracts;
+using TradingPlatform.Messaging.Outbox;
 
 namespace TradingPlatform.AiService.Forecasting;
 
 /// <summary>
 /// Stores models and swaps the serving one. Versions count up per name; activating a model deactivates the one that
 /// served its symbol and interval in the same transaction (a partial unique index allows one active model per pair),
-/// so there is never a moment with two or, once one has served, none.
+/// so there is never a moment with two or, once one has served, none. An activation writes
+/// <see cref="ModelActivatedIntegrationEvent"/> to the outbox in that transaction: replicas hear of it at once.
 /// </summary>
-internal sealed class ModelRegistry(AiDbContext db, TimeProvider time)
+internal sealed class ModelRegistry(AiDbContext db, IOutbox outbox, TimeProvider time)
 {
     public static string NameFor(string symbol, string interval) => $"nbeats-{symbol}-{interval}";
 
@@ -26,8 +29,7 @@ internal sealed class ModelRegistry(AiDbContext db, TimeProvider time)
             if (activate)
             {
                 await DeactivateAsync(model.Symbol, model.Interval, token);
-                model.IsActive = true;
-                model.ActivatedAt = time.GetUtcNow();
+                Activate(model);
             }
 
             db.ForecastModels.Add(model);
@@ -53,14 +55,21 @@ internal sealed class ModelRegistry(AiDbContext db, TimeProvider time)
             if (!model.IsActive)
             {
                 await DeactivateAsync(model.Symbol, model.Interval, token);
-                model.IsActive = true;
-                model.ActivatedAt = time.GetUtcNow();
+                Activate(model);
                 await db.SaveChangesAsync(token);
             }
 
             await transaction.CommitAsync(token);
             return true;
         }, cancellationToken);
+    }
+
+    private void Activate(ForecastModel model)
+    {
+        model.IsActive = true;
+        model.ActivatedAt = time.GetUtcNow();
+        outbox.Add(new ModelActivatedIntegrationEvent(model.Id, model.Name, model.Version, model.Symbol, model.Interval, model.Decision,
+            model.ActivatedAt.Value) { OccurredAt = model.ActivatedAt.Value });
     }
 
     private Task<int> DeactivateAsync(string symbol, string interval, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Tests.Support;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
@@ -188,5 +189,36 @@ public sealed class ForecastTests(InfrastructureFixture infrastructure) : IAsync
         Assert.Empty(failures);
         // Every answer came from one of the two models; the first served until the second took over.
         Assert.Equal(new HashSet<Guid> { first, second }, seen);
+    }
+
+    [Fact]
+    public async Task A_replica_that_never_polls_swaps_to_a_model_activated_on_another_through_ModelActivated()
+    {
+        // The second replica re-reads the registry on its own only once an hour: within the test, only the event can
+        // tell it about the activation.
+        await using var replica = new ServiceFactory<Program>(infrastructure.Configuration.Concat([
+            new KeyValuePair<string, string?>("Jwt:SigningKey", _signingKey),
+            new KeyValuePair<string, string?>("Forecasting:Serving:RefreshInterval", "01:00:00"),
+        ]));
+        using var client = replica.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(_signingKey, "trader"));
+        await replica.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        await replica.Services.GetRequiredService<ModelActivationListener>().Listening.WaitAsync(TimeSpan.FromMinutes(1));
+        var history = _closes.Skip(_closes.Count - Lookback).Select(c => (double)c).ToArray();
+        using (var before = await ForecastAsync(client, new { symbol = _symbol, interval = "1m", history }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, before.StatusCode);
+        }
+
+        var model = await TrainActiveAsync(seed: 3);
+
+        var served = await Poll.UntilAsync(async () =>
+        {
+            using var response = await ForecastAsync(client, new { symbol = _symbol, interval = "1m", history });
+            return response.StatusCode == HttpStatusCode.OK
+                ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("meta").GetProperty("modelId").GetGuid()
+                : Guid.Empty;
+        }, id => id != Guid.Empty, TimeSpan.FromMinutes(1), "the replica serving the model activated on the other");
+        Assert.Equal(model, served);
     }
 }
