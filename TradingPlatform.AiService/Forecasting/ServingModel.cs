@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Data;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -20,7 +21,7 @@ internal sealed class ServingModel : IDisposable
     {
         Model = model;
         _session = session;
-        _halfWidths = JsonSerializer.Deserialize<double[]>(model.IntervalHalfWidths, TrainingJob.Json) ?? [];
+        _halfWidths = JsonSerializer.Deserialize<double[]>(model.IntervalHalfWidths, AiJson.Options) ?? [];
         if (_halfWidths.Length != model.Horizon)
         {
             throw new InvalidOperationException($"Model {model.Name} v{model.Version} has {_halfWidths.Length} interval widths for a horizon of {model.Horizon}.");

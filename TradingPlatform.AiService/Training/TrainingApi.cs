@@ -70,7 +70,7 @@ public static class TrainingApi
         var run = new TrainingRun
         {
             Id = Guid.NewGuid(), OwnerId = user.UserId(), Symbol = symbol, Interval = interval, MaxEpochs = request.TrainingOptions().MaxEpochs,
-            Request = JsonSerializer.Serialize(request with { Symbol = symbol }, TrainingJob.Json), CreatedAt = time.GetUtcNow(),
+            Request = JsonSerializer.Serialize(request with { Symbol = symbol }, AiJson.Options), CreatedAt = time.GetUtcNow(),
         };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);

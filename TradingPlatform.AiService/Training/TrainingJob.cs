@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TradingPlatform.AiService.Data;
@@ -25,9 +24,6 @@ internal sealed class TrainingJob(
     AiDbContext db, ModelRegistry registry, ActiveModels serving, IOptions<TrainingOptions> options, TimeProvider time, ILogger<TrainingJob> logger)
     : ITrainingJob
 {
-    // Named literals: a Diebold–Mariano statistic is ±Infinity when the loss differential is constant.
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public async Task RunAsync(Guid trainingRunId, CancellationToken cancellationToken)
     {
         var run = await db.TrainingRuns.SingleOrDefaultAsync(r => r.Id == trainingRunId, cancellationToken);
@@ -43,7 +39,7 @@ internal sealed class TrainingJob(
         await db.SaveChangesAsync(cancellationToken);
         try
         {
-            var model = await TrainAsync(run, JsonSerializer.Deserialize<TrainingRequest>(run.Request, Json)!, cancellationToken);
+            var model = await TrainAsync(run, JsonSerializer.Deserialize<TrainingRequest>(run.Request, AiJson.Options)!, cancellationToken);
             await FinishAsync(run.Id, TrainingStatus.Succeeded, null, model.Id, cancellationToken);
             logger.LogInformation("Training run {RunId} stored {Model} v{Version} ({Decision})", run.Id, model.Name, model.Version, model.Decision);
         }
@@ -80,7 +76,7 @@ internal sealed class TrainingJob(
         var progress = new SynchronousProgress<NBeatsEpoch>(epoch =>
         {
             epochs.Add(epoch);
-            var json = JsonSerializer.Serialize(epochs, Json);
+            var json = JsonSerializer.Serialize(epochs, AiJson.Options);
             db.TrainingRuns.Where(r => r.Id == run.Id).ExecuteUpdate(set => set.SetProperty(r => r.Epochs, json));
         });
         var result = NBeatsTrainer.Train(closes.AsSpan(0, fitLength), network, training, progress, cancellationToken);
@@ -111,9 +107,9 @@ internal sealed class TrainingJob(
         {
             Id = Guid.NewGuid(), Name = name, Version = version, Symbol = run.Symbol, Interval = run.Interval, Lookback = lookback, Horizon = horizon,
             StackType = network.StackType.ToString().ToLowerInvariant(),
-            HyperParameters = JsonSerializer.Serialize(new { network, training }, Json),
-            DataStart = bars[0].OpenTime, DataEnd = bars[^1].OpenTime, Metrics = JsonSerializer.Serialize(ModelEvaluation.From(evaluation, result), Json),
-            IntervalHalfWidths = JsonSerializer.Serialize(evaluation.Intervals.RelativeHalfWidths, Json), IntervalLevel = evaluation.Intervals.Level,
+            HyperParameters = JsonSerializer.Serialize(new { network, training }, AiJson.Options),
+            DataStart = bars[0].OpenTime, DataEnd = bars[^1].OpenTime, Metrics = JsonSerializer.Serialize(ModelEvaluation.From(evaluation, result), AiJson.Options),
+            IntervalHalfWidths = JsonSerializer.Serialize(evaluation.Intervals.RelativeHalfWidths, AiJson.Options), IntervalLevel = evaluation.Intervals.Level,
             Onnx = onnx, FileHash = Convert.ToHexStringLower(SHA256.HashData(onnx)), TrainingRunId = run.Id, Decision = evaluation.Decision.Reason,
             CreatedAt = time.GetUtcNow(),
         };

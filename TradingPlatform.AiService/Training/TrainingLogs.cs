@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Data;
 using System.Text.Json;
 using TradingPlatform.Forecasting.NBeats;
 
@@ -7,5 +8,5 @@ namespace TradingPlatform.AiService.Training;
 internal static class TrainingLogs
 {
     public static IReadOnlyList<NBeatsEpoch> Read(TrainingRun run) =>
-        JsonSerializer.Deserialize<List<NBeatsEpoch>>(run.Epochs, TrainingJob.Json) ?? [];
+        JsonSerializer.Deserialize<List<NBeatsEpoch>>(run.Epochs, AiJson.Options) ?? [];
 }

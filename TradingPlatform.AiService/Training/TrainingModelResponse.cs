@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Data;
 using System.Text.Json;
 using TradingPlatform.AiService.Forecasting;
 
@@ -10,6 +11,6 @@ public sealed record TrainingModelResponse(Guid Id, string Name, int Version, bo
     {
         ArgumentNullException.ThrowIfNull(model);
         return new TrainingModelResponse(model.Id, model.Name, model.Version, model.IsActive, model.FileHash,
-            JsonSerializer.Deserialize<ModelEvaluation>(model.Metrics, TrainingJob.Json));
+            JsonSerializer.Deserialize<ModelEvaluation>(model.Metrics, AiJson.Options));
     }
 }
