@@ -89,6 +89,18 @@ internal sealed class ActiveModels(IServiceScopeFactory scopes, OnnxExecution ex
         }
     }
 
+    /// <summary>
+    /// Serves <paramref name="model"/> for its symbol and interval without the registry (bench/TradingPlatform.Bench.Ai
+    /// times ForecastService with no database); the next <see cref="RefreshAsync"/> follows the registry again.
+    /// </summary>
+    internal void Serve(ServingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var key = (model.Model.Symbol, model.Model.Interval);
+        Retire(_serving.GetValueOrDefault(key));
+        _serving[key] = model;
+    }
+
     /// <summary>At shutdown, when no request runs any more: every session, serving or retired.</summary>
     public void Dispose()
     {
