@@ -3,7 +3,10 @@ using TradingPlatform.AiService.Data;
 
 namespace TradingPlatform.AiService.Forecasting;
 
-/// <summary>Forecasts from the active N-BEATS models (seed 003's <c>/api/infer/forecast/nbeats</c>, and a batch of many series).</summary>
+/// <summary>
+/// Forecasts from the active N-BEATS models (seed 003's <c>/api/infer/forecast/nbeats</c>, and a batch of many series),
+/// and seed 000's <c>/api/predict-trend</c> from the same forecast.
+/// </summary>
 public static class ForecastApi
 {
     public static IEndpointRouteBuilder MapForecastApi(this IEndpointRouteBuilder endpoints)
@@ -11,6 +14,8 @@ public static class ForecastApi
         var group = endpoints.MapGroup("/api/infer/forecast").RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Forecasting");
         group.MapPost("/nbeats", ForecastAsync).WithName("ForecastNBeats").WithSummary("One series' forecast with its calibrated interval, from the symbol's active model.");
         group.MapPost("/nbeats/batch", BatchAsync).WithName("ForecastNBeatsBatch").WithSummary("Many series' forecasts in one call, one ONNX batch per model.");
+        endpoints.MapPost("/api/predict-trend", PredictTrendAsync).RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Forecasting")
+            .WithName("PredictTrend").WithSummary("The direction the active model expects over its horizon, with its probability from the calibrated interval.");
         return endpoints;
     }
 
@@ -23,6 +28,17 @@ public static class ForecastApi
 
         var (forecast, problem) = (await service.ForecastAsync([request], cancellationToken))[0];
         return forecast is not null ? TypedResults.Ok(forecast) : Problem(problem!);
+    }
+
+    private static async Task<Results<Ok<TrendPrediction>, ProblemHttpResult>> PredictTrendAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return TypedResults.Problem("A JSON body with symbol, interval and optionally history and horizon is required.", statusCode: 400);
+        }
+
+        var (forecast, problem) = (await service.ForecastAsync([request], cancellationToken))[0];
+        return forecast is not null ? TypedResults.Ok(TrendPrediction.From(forecast)) : Problem(problem!);
     }
 
     private static async Task<Results<Ok<List<ForecastBatchItem>>, ProblemHttpResult>> BatchAsync(ForecastBatchRequest? request, ForecastService service, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using TradingPlatform.Api.Identity;
 namespace TradingPlatform.Api.Ai;
 
 /// <summary>
-/// Seed 003's training and forecasting endpoints, served by the AiService (where the models and the GPU are) and
+/// Seed 003's training and forecasting endpoints and seed 000's trend prediction, served by the AiService (where the models and the GPU are) and
 /// answered here in the Api's envelope: the Api checks the caller's token (its deny list and session included) and
 /// forwards it, and the AiService checks that a training run is the caller's.
 /// </summary>
@@ -28,6 +28,8 @@ public static class AiModelsApi
             .WithName("ForecastNBeats").WithSummary("A forecast with calibrated intervals from the symbol's active N-BEATS model (history optional).");
         forecast.MapPost("/nbeats/batch", ForwardAsync)
             .WithName("ForecastNBeatsBatch").WithSummary("Forecasts for many series in one call; each item answers on its own.");
+        routes.MapPost("/api/predict-trend", ForwardAsync).WithTags("Forecasting").RequireAuthorization(AuthorizationPolicies.Viewer)
+            .WithName("PredictTrend").WithSummary("Up or down over the active model's horizon, with the probability from its calibrated interval.");
         return routes;
     }
 

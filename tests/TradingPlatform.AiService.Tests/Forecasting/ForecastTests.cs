@@ -221,4 +221,34 @@ public sealed class ForecastTests(InfrastructureFixture infrastructure) : IAsync
         }, id => id != Guid.Empty, TimeSpan.FromMinutes(1), "the replica serving the model activated on the other");
         Assert.Equal(model, served);
     }
+
+    [Fact]
+    public async Task Predict_trend_answers_the_direction_and_its_probability_from_the_forecast_and_its_interval()
+    {
+        using var trader = Client("trader");
+        var history = _closes.Skip(_closes.Count - Lookback).Select(c => (double)c).ToArray();
+        var unserved = await ReadAsync(await trader.PostAsJsonAsync("/api/predict-trend", new { symbol = _symbol, interval = "1m", history }), HttpStatusCode.Conflict);
+        Assert.Contains("train", unserved.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        var model = await TrainActiveAsync(seed: 4);
+
+        var forecast = await Poll.UntilAsync(async () => await ForecastAsync(trader, new { symbol = _symbol, interval = "1m", history }),
+            r => r.StatusCode == HttpStatusCode.OK, Timeout, "the model serving");
+        var expected = (await ReadAsync(forecast, HttpStatusCode.OK)).GetProperty("forecast").EnumerateArray().Last();
+        var trend = await ReadAsync(await trader.PostAsJsonAsync("/api/predict-trend", new { symbol = _symbol, interval = "1m", history }), HttpStatusCode.OK);
+
+        Assert.Equal(model, trend.GetProperty("meta").GetProperty("modelId").GetGuid());
+        Assert.Equal(Horizon, trend.GetProperty("horizon").GetInt32());
+        Assert.Equal(history[^1], trend.GetProperty("lastPrice").GetDouble());
+        Assert.Equal(expected.GetProperty("value").GetDouble(), trend.GetProperty("forecastPrice").GetDouble());
+        // The 80 % interval's half-width is 1.2816 σ of a normal error: P(up) = Φ((forecast − last) / σ).
+        var sigma = (expected.GetProperty("upper").GetDouble() - expected.GetProperty("value").GetDouble()) / 1.2815515655446004;
+        var up = MathNet.Numerics.Distributions.Normal.CDF(0, 1, (expected.GetProperty("value").GetDouble() - history[^1]) / sigma);
+        Assert.Equal(up, trend.GetProperty("probabilityUp").GetDouble(), 9);
+        Assert.Equal(up >= 0.5 ? "up" : "down", trend.GetProperty("direction").GetString());
+        Assert.Equal(Math.Max(up, 1 - up), trend.GetProperty("probability").GetDouble(), 12);
+        Assert.InRange(trend.GetProperty("probability").GetDouble(), 0.5, 1);
+
+        var shortHistory = await ReadAsync(await trader.PostAsJsonAsync("/api/predict-trend", new { symbol = _symbol, interval = "1m", history = history[..5] }), HttpStatusCode.BadRequest);
+        Assert.True(shortHistory.GetProperty("errors").TryGetProperty("history", out _), shortHistory.ToString());
+    }
 }

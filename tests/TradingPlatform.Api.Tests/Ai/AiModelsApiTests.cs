@@ -43,6 +43,7 @@ public sealed class AiModelsApiTests(InfrastructureFixture infrastructure) : IAs
         _ai.MapGet("/api/training/{id:guid}", () => Results.Problem("The training run was not found.", statusCode: 404));
         _ai.MapPost("/api/infer/forecast/nbeats", () => Results.ValidationProblem(new Dictionary<string, string[]> { ["history"] = ["history has 3 prices; the model reads the last 20."] }));
         _ai.MapPost("/api/infer/forecast/nbeats/batch", () => Results.Text("System.NullReferenceException at Secret.Internals()", statusCode: 500));
+        _ai.MapPost("/api/predict-trend", () => Results.Ok(new { symbol = "BTC-USD", direction = "down", probability = 0.625 }));
         await _ai.StartAsync();
         _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Urls.Single())]);
     }
@@ -75,6 +76,12 @@ public sealed class AiModelsApiTests(InfrastructureFixture infrastructure) : IAs
 
         var invalid = await Envelope.AssertErrorAsync(await client.PostJsonTextAsync("/api/infer/forecast/nbeats", """{"symbol":"BTC-USD","history":[1,2,3]}"""), 400, "VALIDATION_ERROR");
         Assert.Equal("history has 3 prices; the model reads the last 20.", invalid.GetProperty("error").GetProperty("details").GetProperty("history")[0].GetString());
+
+        using var trend = await client.PostJsonTextAsync("/api/predict-trend", """{"symbol":"BTC-USD","interval":"1m"}""");
+        var trendData = JsonDocument.Parse(await trend.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        Assert.Equal(HttpStatusCode.OK, trend.StatusCode);
+        Assert.Equal(("down", 0.625), (trendData.GetProperty("direction").GetString(), trendData.GetProperty("probability").GetDouble()));
+        Assert.Equal("""{"symbol":"BTC-USD","interval":"1m"}""", _received.Single(r => r.Path == "/api/predict-trend").Body);
 
         using var failed = await client.PostJsonTextAsync("/api/infer/forecast/nbeats/batch", """{"items":[]}""");
         var unavailable = await Envelope.AssertErrorAsync(failed, 503, "SERVICE_UNAVAILABLE_ERROR");
