@@ -7,4 +7,7 @@ public static class AiFeatures
     public const string ForecastBatch = "forecast-batch";
     public const string Sentiment = "sentiment";
     public const string Training = "training";
+
+    /// <summary>A finished training run (recorded by the job, with its device seconds); <see cref="Training"/> is its start.</summary>
+    public const string TrainingRun = "training-run";
 }
