@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Gpus;
@@ -21,6 +22,7 @@ app.MapInferenceApi();
 app.MapTrainingApi();
 app.MapForecastApi();
 app.MapSentimentApi();
+app.MapAiCostsApi();
 
 app.Run();
 

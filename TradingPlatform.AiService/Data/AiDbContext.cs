@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.Messaging;
@@ -19,6 +20,8 @@ public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(opti
     public DbSet<ForecastModel> ForecastModels => Set<ForecastModel>();
 
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+
+    public DbSet<AiCallRecord> AiCallRecords => Set<AiCallRecord>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

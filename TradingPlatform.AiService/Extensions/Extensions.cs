@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
 using Microsoft.EntityFrameworkCore;
@@ -41,5 +42,6 @@ internal static class Extensions
         builder.AddForecasting();
         builder.AddTraining();
         builder.AddSentiment();
+        builder.AddAiCosts();
     }
 }

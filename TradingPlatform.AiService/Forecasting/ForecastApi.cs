@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 
 namespace TradingPlatform.AiService.Forecasting;
@@ -12,9 +13,9 @@ public static class ForecastApi
     public static IEndpointRouteBuilder MapForecastApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/infer/forecast").RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Forecasting");
-        group.MapPost("/nbeats", ForecastAsync).WithName("ForecastNBeats").WithSummary("One series' forecast with its calibrated interval, from the symbol's active model.");
-        group.MapPost("/nbeats/batch", BatchAsync).WithName("ForecastNBeatsBatch").WithSummary("Many series' forecasts in one call, one ONNX batch per model.");
-        endpoints.MapPost("/api/predict-trend", PredictTrendAsync).RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Forecasting")
+        group.MapPost("/nbeats", ForecastAsync).MeteredAs(AiFeatures.Forecast).WithName("ForecastNBeats").WithSummary("One series' forecast with its calibrated interval, from the symbol's active model.");
+        group.MapPost("/nbeats/batch", BatchAsync).MeteredAs(AiFeatures.ForecastBatch).WithName("ForecastNBeatsBatch").WithSummary("Many series' forecasts in one call, one ONNX batch per model.");
+        endpoints.MapPost("/api/predict-trend", PredictTrendAsync).RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().MeteredAs(AiFeatures.Trend).WithTags("Forecasting")
             .WithName("PredictTrend").WithSummary("The direction the active model expects over its horizon, with its probability from the calibrated interval.");
         return endpoints;
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TradingPlatform.AiService.Costs;
 
 namespace TradingPlatform.AiService.Sentiment;
 
@@ -17,7 +18,7 @@ public static class SentimentApi
     public static IEndpointRouteBuilder MapSentimentApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/sentiment").WithTags("Sentiment");
-        group.MapPost("/analyze", AnalyzeAsync)
+        group.MapPost("/analyze", AnalyzeAsync).MeteredAs(AiFeatures.Sentiment)
             .WithName("AnalyzeSentiment")
             .WithSummary("Sentiment (−1..1, label, probabilities), a heuristic authenticity score and a one-line summary of a news text.");
         group.MapGet("/model", DescribeAsync)

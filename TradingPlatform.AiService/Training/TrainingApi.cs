@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Security;
@@ -20,7 +21,7 @@ public static class TrainingApi
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/training").RequireAuthorization().AddEndpointFilter<SchemaReadyFilter>().WithTags("Training");
-        group.MapPost("/start", StartAsync).WithName("StartTraining").WithSummary("Starts training an N-BEATS model on stored candles; 202 with the run.");
+        group.MapPost("/start", StartAsync).MeteredAs(AiFeatures.Training).WithName("StartTraining").WithSummary("Starts training an N-BEATS model on stored candles; 202 with the run.");
         group.MapGet("/", ListAsync).WithName("ListTrainingRuns").WithSummary("The caller's training runs, newest first (at most 50).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTrainingRun").WithSummary("A training run's status, progress and model.");
         group.MapGet("/{id:guid}/logs", LogsAsync).WithName("GetTrainingLogs").WithSummary("A training run's losses, one entry per epoch.");

@@ -21,7 +21,8 @@ namespace TradingPlatform.AiService.Training;
 /// training), so a retried job stores it once: a run that already ended is left alone.
 /// </summary>
 internal sealed class TrainingJob(
-    AiDbContext db, ModelRegistry registry, ActiveModels serving, IOptions<TrainingOptions> options, TimeProvider time, ILogger<TrainingJob> logger)
+    AiDbContext db, ModelRegistry registry, ActiveModels serving, IOptions<TrainingOptions> options, TimeProvider time, ILogger<TrainingJob> logger,
+    Costs.AiCallMeter meter)
     : ITrainingJob
 {
     public async Task RunAsync(Guid trainingRunId, CancellationToken cancellationToken)
@@ -41,6 +42,10 @@ internal sealed class TrainingJob(
         {
             var model = await TrainAsync(run, JsonSerializer.Deserialize<TrainingRequest>(run.Request, AiJson.Options)!, cancellationToken);
             await FinishAsync(run.Id, TrainingStatus.Succeeded, null, model.Id, cancellationToken);
+            // The finished run's device time, metered apart from its start ("training-run", priced per device-second).
+            var took = time.GetUtcNow() - run.StartedAt!.Value;
+            await meter.RecordAsync(new Costs.AiCall(Costs.AiFeatures.TrainingRun, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                run.MaxEpochs, 1, took, took.TotalSeconds, null, run.OwnerId.ToString()), CancellationToken.None);
             logger.LogInformation("Training run {RunId} stored {Model} v{Version} ({Decision})", run.Id, model.Name, model.Version, model.Decision);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -50,7 +50,11 @@ internal static class AiForwardedResults
             }
 
             var (message, errors) = ReadProblem(body, status);
-            throw new ApiException(status, ErrorCodes.ForStatus(status), message, errors);
+            // A 429 (an AI budget spent) keeps the AiService's Retry-After.
+            throw new ApiException(status, ErrorCodes.ForStatus(status), message, errors)
+            {
+                RetryAfterSeconds = status == 429 && response.Headers.RetryAfter?.Delta is { } delay ? (int)Math.Ceiling(delay.TotalSeconds) : null,
+            };
         }
     }
 

@@ -108,6 +108,12 @@ public sealed class TrainingTests(InfrastructureFixture infrastructure) : IAsync
             var stored = await db.ForecastModels.AsNoTracking().SingleAsync(m => m.Id == model.GetProperty("id").GetGuid());
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored.Onnx)), stored.FileHash);
             Assert.Equal((20, 5, id), (stored.Lookback, stored.Horizon, stored.TrainingRunId));
+            // Metered: the start, and the finished run with its device time.
+            var metered = await db.AiCallRecords.AsNoTracking().Where(r => r.UserId == owner.ToString()).ToListAsync();
+            Assert.Single(metered, r => r.Feature == AiService.Costs.AiFeatures.Training);
+            var finished = Assert.Single(metered, r => r.Feature == AiService.Costs.AiFeatures.TrainingRun);
+            Assert.Equal((stored.Name, "1"), (finished.Model, finished.ModelVersion));
+            Assert.True(finished.DeviceSeconds > 0);
             using var session = scope.ServiceProvider.GetRequiredService<AiService.Inference.OnnxExecution>().CreateSession(stored.Onnx);
             Assert.Equal([5], session.OutputMetadata["forecast"].Dimensions[1..]);
         }

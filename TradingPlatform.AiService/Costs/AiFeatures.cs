@@ -1,0 +1,14 @@
+namespace TradingPlatform.AiService.Costs;
+
+/// <summary>The metered features' names, as the records, the statistics and the budgets' keys spell them.</summary>
+public static class AiFeatures
+{
+    public const string Forecast = "forecast";
+    public const string ForecastBatch = "forecast-batch";
+    public const string Trend = "trend";
+    public const string Sentiment = "sentiment";
+    public const string Training = "training";
+
+    /// <summary>A finished training run (recorded by the job, with its device seconds); <see cref="Training"/> is its start.</summary>
+    public const string TrainingRun = "training-run";
+}

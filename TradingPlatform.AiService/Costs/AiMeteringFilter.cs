@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using TradingPlatform.ServiceDefaults.Security;
+
+namespace TradingPlatform.AiService.Costs;
+
+/// <summary>
+/// Meters an endpoint as <see cref="Feature"/>: refuses with 429 (the budget, the spend, and the reset at the next
+/// 00:00 UTC, also as <c>Retry-After</c>) once the feature's spend today reached its daily budget, and records each
+/// successful answer's usage with <see cref="AiCallMeter"/> (an unrecorded call is logged, and the answer still goes out).
+/// </summary>
+internal sealed class AiMeteringFilter(string feature) : IEndpointFilter
+{
+    public string Feature { get; } = feature;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var services = context.HttpContext.RequestServices;
+        var meter = services.GetRequiredService<AiCallMeter>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var ct = context.HttpContext.RequestAborted;
+        if (services.GetRequiredService<IOptionsMonitor<AiCostOptions>>().CurrentValue.BudgetOf(Feature) is { } budget)
+        {
+            var now = time.GetUtcNow();
+            var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+            var spent = await meter.SpentSinceAsync(Feature, dayStart, ct);
+            if (spent >= budget)
+            {
+                var resetsAt = dayStart.AddDays(1);
+                var retryAfter = (long)Math.Ceiling((resetsAt - now).TotalSeconds);
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "The daily AI budget is spent.",
+                    detail: $"The {Feature} feature has spent {spent} USD of its daily budget of {budget} USD today (UTC); it resets at {resetsAt:yyyy-MM-ddTHH:mm:ssZ}.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["feature"] = Feature, ["budgetUsd"] = budget, ["spentUsd"] = spent, ["resetsAt"] = resetsAt, ["retryAfterSeconds"] = retryAfter,
+                    });
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var result = await next(context);
+        var latency = Stopwatch.GetElapsedTime(started);
+        var value = Unwrap(result);
+        var usages = AiUsage.Of(value);
+        if (usages.Count > 0)
+        {
+            var user = context.HttpContext.User.FindFirstValue(AccessTokenValidation.SubjectClaim);
+            foreach (var usage in usages)
+            {
+                // Local inference: the device was busy for the call's duration.
+                var deviceSeconds = Feature == AiFeatures.Training ? 0 : latency.TotalSeconds;
+                await meter.RecordAsync(new AiCall(Feature, usage.Model, usage.ModelVersion, usage.InputUnits, usage.OutputUnits, latency, deviceSeconds,
+                    usage.ExecutionProvider, user), CancellationToken.None);
+            }
+        }
+
+        return result;
+    }
+
+    private static object? Unwrap(object? result)
+    {
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+
+        return result is IValueHttpResult valued && result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ? valued.Value : null;
+    }
+}
