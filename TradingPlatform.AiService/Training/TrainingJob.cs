@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.Forecasting.Evaluation;
@@ -22,7 +23,7 @@ namespace TradingPlatform.AiService.Training;
 /// </summary>
 internal sealed class TrainingJob(
     AiDbContext db, ModelRegistry registry, ActiveModels serving, IOptions<TrainingOptions> options, TimeProvider time, ILogger<TrainingJob> logger,
-    Costs.AiCallMeter meter)
+    AiCallMeter meter)
     : ITrainingJob
 {
     public async Task RunAsync(Guid trainingRunId, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ internal sealed class TrainingJob(
             await FinishAsync(run.Id, TrainingStatus.Succeeded, null, model.Id, cancellationToken);
             // The finished run's device time, metered apart from its start ("training-run", priced per device-second).
             var took = time.GetUtcNow() - run.StartedAt!.Value;
-            await meter.RecordAsync(new Costs.AiCall(Costs.AiFeatures.TrainingRun, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await meter.RecordAsync(new AiCall(AiFeatures.TrainingRun, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 run.MaxEpochs, 1, took, took.TotalSeconds, null, run.OwnerId.ToString()), CancellationToken.None);
             logger.LogInformation("Training run {RunId} stored {Model} v{Version} ({Decision})", run.Id, model.Name, model.Version, model.Decision);
         }
