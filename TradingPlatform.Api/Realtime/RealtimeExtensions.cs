@@ -41,6 +41,7 @@ public static class RealtimeExtensions
         services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, SignalGeneratedHandler>();
         services.AddScoped<IIntegrationEventHandler<BacktestProgressedIntegrationEvent>, BacktestProgressedHandler>();
         services.AddScoped<IIntegrationEventHandler<BacktestCompletedIntegrationEvent>, BacktestCompletedHandler>();
+        services.AddScoped<IIntegrationEventHandler<ModelActivatedIntegrationEvent>, ModelActivatedHandler>();
         return builder;
     }
 }

@@ -21,6 +21,7 @@ public static class MessageTypes
     public const string PnlUpdate = "pnl_update";
     public const string Signal = "signal";
     public const string AiSignal = "ai_signal";
+    public const string ModelActivated = "model_activated";
     public const string MarketNews = "market_news";
     public const string SystemStatus = "system_status";
     public const string BacktestProgress = "backtest_progress";

@@ -37,6 +37,34 @@ public sealed class RealtimePublicChannelTests(InfrastructureFixture infrastruct
     }
 
     [Fact]
+    public async Task A_model_activated_reaches_signal_subscribers_as_model_activated_once()
+    {
+        await using var factory = await TradingKit.StartTradingAsync(infrastructure);
+        var user = await factory.CreateUserAsync();
+        await using var socket = await RealtimeSocket.ConnectAuthenticatedAsync(factory, await factory.MintTokenAsync(user));
+        await socket.SubscribeAsync("signals");
+
+        var now = factory.Time!.GetUtcNow();
+        var activated = new ModelActivatedIntegrationEvent(Guid.NewGuid(), "nbeats-ETH-USD-1h", 3, "ETH-USD", "1h", "Activated", now) { OccurredAt = now };
+        await factory.HandleAsync(activated);
+        await factory.HandleAsync(activated);
+
+        var message = await socket.WaitForAsync("model_activated");
+        Assert.Equal("signals", message.GetProperty("channel").GetString());
+        var data = message.GetProperty("data");
+        Assert.Equal((activated.ModelId, "nbeats-ETH-USD-1h", 3, "ETH-USD", "1h"), (data.GetProperty("modelId").GetGuid(), data.GetProperty("model").GetString(),
+            data.GetProperty("version").GetInt32(), data.GetProperty("symbol").GetString(), data.GetProperty("interval").GetString()));
+        Assert.Equal(1L, message.GetProperty("seq").GetInt64());
+
+        // The redelivery added nothing: the next activation is the subscription's second message.
+        var next = activated with { Id = Guid.NewGuid(), ModelId = Guid.NewGuid(), Version = 4 };
+        await factory.HandleAsync(next);
+        var second = await socket.WaitForAsync("model_activated", m => m.GetProperty("data").GetProperty("modelId").GetGuid() == next.ModelId);
+        Assert.Equal(2L, second.GetProperty("seq").GetInt64());
+        Assert.DoesNotContain(socket.Seen, m => m.GetProperty("type").GetString() == "model_activated");
+    }
+
+    [Fact]
     public async Task A_balance_change_sends_portfolio_balance_and_pnl_updates_to_the_owner()
     {
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);
