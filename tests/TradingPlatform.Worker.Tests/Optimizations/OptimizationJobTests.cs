@@ -74,6 +74,17 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
         };
     }
 
+    /// <summary>
+    /// How far the fast path's final equity may lie from the engine's when it models the random slippage by its mean:
+    /// each fill's price is off by at most the random fraction, so the first-order bound is that fraction of the traded
+    /// notional (entries and exits). Doubled for the second-order effect: sizing from an equity that differs by that much
+    /// scales each trade's P&amp;L by the same small fraction, which adds less than the first term while the sum of the
+    /// trades' absolute P&amp;L stays below the equity (it does here: a few hundred trades of a fraction of a percent).
+    /// A fixed percentage of the final equity, as this test had, ignores the number of fills and failed on busy runs.
+    /// </summary>
+    private static decimal SlippageApproximationBound(IEnumerable<BacktestTradeRecord> trades, decimal randomSlippage) =>
+        2m * randomSlippage * trades.Sum(t => t.Quantity * (t.EntryPrice + t.ExitPrice));
+
     [Fact]
     public async Task A_stored_sweep_completes_with_the_ranked_rows_and_best_backtest_of_a_direct_sweep()
     {
@@ -118,8 +129,10 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
         Assert.True(trades.Count > 0, "The best combination should trade.");
         var bestMetrics = BacktestJson.Deserialize<BacktestMetrics>(best.Metrics!);
         // The row is the fast path's (random slippage at its mean); the stored backtest is the engine's, exact: they agree
-        // within the stated tolerance of the approximation (0.25 % of final equity in docs/parameter-sweeps.md).
-        Assert.InRange(bestMetrics.FinalEquity, rows[0].Metrics.FinalEquity * 0.9975m, rows[0].Metrics.FinalEquity * 1.0025m);
+        // within the approximation's bound (docs/parameter-sweeps.md), which grows with what was traded.
+        var bound = SlippageApproximationBound(trades, instrument.RandomSlippage);
+        Assert.InRange(bound, 0.01m, bestMetrics.FinalEquity * 0.05m);
+        Assert.InRange(bestMetrics.FinalEquity, rows[0].Metrics.FinalEquity - bound, rows[0].Metrics.FinalEquity + bound);
         Assert.Equal(direct.Best.Metrics.FinalEquity, bestMetrics.FinalEquity);
         await Poll.UntilAsync(() => Task.FromResult(BacktestAssert.StateOf(client.Storage, jobId)), s => s == SucceededState.StateName, Timeout, "the job to succeed");
     }
