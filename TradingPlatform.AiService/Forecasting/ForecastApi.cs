@@ -20,7 +20,15 @@ public static class ForecastApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> ForecastAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken)
+    private static Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> ForecastAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken) =>
+        OneAsync(request, service, forecast => forecast, cancellationToken);
+
+    private static Task<Results<Ok<TrendPrediction>, ProblemHttpResult>> PredictTrendAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken) =>
+        OneAsync(request, service, TrendPrediction.From, cancellationToken);
+
+    /// <summary>One series' forecast, answered as <paramref name="answer"/> makes of it, or the problem that stopped it.</summary>
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> OneAsync<T>(
+        ForecastRequest? request, ForecastService service, Func<ForecastResponse, T> answer, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -28,18 +36,7 @@ public static class ForecastApi
         }
 
         var (forecast, problem) = (await service.ForecastAsync([request], cancellationToken))[0];
-        return forecast is not null ? TypedResults.Ok(forecast) : Problem(problem!);
-    }
-
-    private static async Task<Results<Ok<TrendPrediction>, ProblemHttpResult>> PredictTrendAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken)
-    {
-        if (request is null)
-        {
-            return TypedResults.Problem("A JSON body with symbol, interval and optionally history and horizon is required.", statusCode: 400);
-        }
-
-        var (forecast, problem) = (await service.ForecastAsync([request], cancellationToken))[0];
-        return forecast is not null ? TypedResults.Ok(TrendPrediction.From(forecast)) : Problem(problem!);
+        return forecast is not null ? TypedResults.Ok(answer(forecast)) : Problem(problem!);
     }
 
     private static async Task<Results<Ok<List<ForecastBatchItem>>, ProblemHttpResult>> BatchAsync(ForecastBatchRequest? request, ForecastService service, CancellationToken cancellationToken)

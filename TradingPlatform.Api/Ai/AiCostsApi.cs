@@ -11,13 +11,10 @@ public static class AiCostsApi
 {
     public static IEndpointRouteBuilder MapAiCostsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/ai/cost/statistics", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer).WithTags("AI costs")
+        routes.MapGet("/api/ai/cost/statistics", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer).WithTags("AI costs")
             .WithName("GetAiCostStatistics").WithSummary("The AI calls' requests, tokens (units), cost and latency over a date range, in total and by model, feature and UTC day.");
-        routes.MapGet("/ai/cost/statistics", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer).WithTags("AI costs")
+        routes.MapGet("/ai/cost/statistics", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer).WithTags("AI costs")
             .WithName("GetAiCostStatisticsSeedPath").WithSummary("Seed 000's path of GET /api/ai/cost/statistics.");
         return routes;
     }
-
-    private static Task<IResult> ForwardAsync(HttpContext context, AiServiceClient ai, TimeProvider time, CancellationToken cancellationToken) =>
-        AiForwardedResults.FromAsync(() => ai.ForwardAsync(context.Request, cancellationToken), time, cancellationToken);
 }

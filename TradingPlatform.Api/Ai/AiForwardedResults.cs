@@ -12,6 +12,10 @@ namespace TradingPlatform.Api.Ai;
 /// </summary>
 internal static class AiForwardedResults
 {
+    /// <summary>The endpoint handler of every operation the Api forwards to the AiService as it came.</summary>
+    public static Task<IResult> ForwardAsync(HttpContext context, AiServiceClient ai, TimeProvider time, CancellationToken cancellationToken) =>
+        FromAsync(() => ai.ForwardAsync(context.Request, cancellationToken), time, cancellationToken);
+
     public static async Task<IResult> FromAsync(Func<Task<HttpResponseMessage>> send, TimeProvider time, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;

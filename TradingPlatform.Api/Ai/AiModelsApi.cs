@@ -12,27 +12,24 @@ public static class AiModelsApi
     public static IEndpointRouteBuilder MapAiModelsApi(this IEndpointRouteBuilder routes)
     {
         var training = routes.MapGroup("/api/training").WithTags("Training");
-        training.MapPost("/start", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Trader)
+        training.MapPost("/start", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("StartTraining").WithSummary("Starts training an N-BEATS model on stored candles (202 with the run); admins may force its activation.");
-        training.MapGet("/", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
+        training.MapGet("/", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
             .WithName("ListTrainingRuns").WithSummary("The caller's training runs, newest first.");
-        training.MapGet("/{id:guid}", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
+        training.MapGet("/{id:guid}", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
             .WithName("GetTrainingRun").WithSummary("A training run's status, progress, and the evaluated model it stored.");
-        training.MapGet("/{id:guid}/logs", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
+        training.MapGet("/{id:guid}/logs", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Viewer)
             .WithName("GetTrainingLogs").WithSummary("A training run's training and validation loss per epoch.");
-        training.MapPost("/{id:guid}/stop", ForwardAsync).RequireAuthorization(AuthorizationPolicies.Trader)
+        training.MapPost("/{id:guid}/stop", AiForwardedResults.ForwardAsync).RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("StopTraining").WithSummary("Stops a queued or running training run.");
 
         var forecast = routes.MapGroup("/api/infer/forecast").WithTags("Forecasting").RequireAuthorization(AuthorizationPolicies.Viewer);
-        forecast.MapPost("/nbeats", ForwardAsync)
+        forecast.MapPost("/nbeats", AiForwardedResults.ForwardAsync)
             .WithName("ForecastNBeats").WithSummary("A forecast with calibrated intervals from the symbol's active N-BEATS model (history optional).");
-        forecast.MapPost("/nbeats/batch", ForwardAsync)
+        forecast.MapPost("/nbeats/batch", AiForwardedResults.ForwardAsync)
             .WithName("ForecastNBeatsBatch").WithSummary("Forecasts for many series in one call; each item answers on its own.");
-        routes.MapPost("/api/predict-trend", ForwardAsync).WithTags("Forecasting").RequireAuthorization(AuthorizationPolicies.Viewer)
+        routes.MapPost("/api/predict-trend", AiForwardedResults.ForwardAsync).WithTags("Forecasting").RequireAuthorization(AuthorizationPolicies.Viewer)
             .WithName("PredictTrend").WithSummary("Up or down over the active model's horizon, with the probability from its calibrated interval.");
         return routes;
     }
-
-    private static Task<IResult> ForwardAsync(HttpContext context, AiServiceClient ai, TimeProvider time, CancellationToken cancellationToken) =>
-        AiForwardedResults.FromAsync(() => ai.ForwardAsync(context.Request, cancellationToken), time, cancellationToken);
 }

@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using TradingPlatform.Api.Identity.Users;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
@@ -22,22 +19,11 @@ namespace TradingPlatform.Api.Tests.Ai;
 public sealed class AiCostsApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private const string Statistics = """{"totalRequests":3,"totalInputTokens":41,"totalOutputTokens":11,"totalCostUsd":0.0125,"byModel":[],"byFeature":[],"byDay":[]}""";
-    private readonly ConcurrentQueue<(string Path, string Authorization)> _received = new();
-    private WebApplication _ai = null!;
+    private StandInAiService _ai = null!;
     private ApiFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _ai = builder.Build();
-        _ai.Use(async (context, next) =>
-        {
-            _received.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization.ToString()));
-            await next(context);
-        });
-        _ai.MapGet("/health", () => Results.Text("Healthy"));
         IResult Answer(HttpContext context)
         {
             var query = context.Request.Query;
@@ -55,10 +41,12 @@ public sealed class AiCostsApiTests(InfrastructureFixture infrastructure) : IAsy
             return Results.Text(Statistics, "application/json");
         }
 
-        _ai.MapGet("/api/ai/cost/statistics", Answer);
-        _ai.MapGet("/ai/cost/statistics", Answer);
-        await _ai.StartAsync();
-        _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Urls.Single())]);
+        _ai = await StandInAiService.StartAsync(ai =>
+        {
+            ai.MapGet("/api/ai/cost/statistics", Answer);
+            ai.MapGet("/ai/cost/statistics", Answer);
+        });
+        _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Url)]);
     }
 
     public async Task DisposeAsync()
@@ -87,7 +75,7 @@ public sealed class AiCostsApiTests(InfrastructureFixture infrastructure) : IAsy
             }
 
             Assert.Equal(expected.GetProperty("totalCostUsd").GetDecimal(), data.GetProperty("totalCostUsd").GetDecimal());
-            var forwarded = _received.Single(r => r.Path == path);
+            var forwarded = _ai.Received.Single(r => r.Path == path);
             Assert.Equal(client.DefaultRequestHeaders.Authorization!.ToString(), forwarded.Authorization);
         }
 

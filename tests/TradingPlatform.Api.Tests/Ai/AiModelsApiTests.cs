@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using TradingPlatform.Api.Identity.Users;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
@@ -22,30 +19,20 @@ namespace TradingPlatform.Api.Tests.Ai;
 public sealed class AiModelsApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private static readonly Guid RunId = Guid.Parse("5b1c7f0e-3c1d-4f55-9a52-1f1a9e7d2c01");
-    private readonly ConcurrentQueue<(string Method, string Path, string Body, string Authorization)> _received = new();
-    private WebApplication _ai = null!;
+    private StandInAiService _ai = null!;
     private ApiFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _ai = builder.Build();
-        _ai.Use(async (context, next) =>
+        _ai = await StandInAiService.StartAsync(ai =>
         {
-            using var reader = new StreamReader(context.Request.Body);
-            _received.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, await reader.ReadToEndAsync(), context.Request.Headers.Authorization.ToString()));
-            await next(context);
+            ai.MapPost("/api/training/start", () => Results.Accepted($"/api/training/{RunId}", new { id = RunId, status = "queued" }));
+            ai.MapGet("/api/training/{id:guid}", () => Results.Problem("The training run was not found.", statusCode: 404));
+            ai.MapPost("/api/infer/forecast/nbeats", () => Results.ValidationProblem(new Dictionary<string, string[]> { ["history"] = ["history has 3 prices; the model reads the last 20."] }));
+            ai.MapPost("/api/infer/forecast/nbeats/batch", () => Results.Text("System.NullReferenceException at Secret.Internals()", statusCode: 500));
+            ai.MapPost("/api/predict-trend", () => Results.Ok(new { symbol = "BTC-USD", direction = "down", probability = 0.625 }));
         });
-        _ai.MapGet("/health", () => Results.Text("Healthy"));
-        _ai.MapPost("/api/training/start", () => Results.Accepted($"/api/training/{RunId}", new { id = RunId, status = "queued" }));
-        _ai.MapGet("/api/training/{id:guid}", () => Results.Problem("The training run was not found.", statusCode: 404));
-        _ai.MapPost("/api/infer/forecast/nbeats", () => Results.ValidationProblem(new Dictionary<string, string[]> { ["history"] = ["history has 3 prices; the model reads the last 20."] }));
-        _ai.MapPost("/api/infer/forecast/nbeats/batch", () => Results.Text("System.NullReferenceException at Secret.Internals()", statusCode: 500));
-        _ai.MapPost("/api/predict-trend", () => Results.Ok(new { symbol = "BTC-USD", direction = "down", probability = 0.625 }));
-        await _ai.StartAsync();
-        _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Urls.Single())]);
+        _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Url)]);
     }
 
     public async Task DisposeAsync()
@@ -67,7 +54,7 @@ public sealed class AiModelsApiTests(InfrastructureFixture infrastructure) : IAs
         var envelope = JsonDocument.Parse(text).RootElement;
         Assert.True(envelope.GetProperty("success").GetBoolean());
         Assert.Equal(RunId, envelope.GetProperty("data").GetProperty("id").GetGuid());
-        var forwarded = _received.Single(r => r.Path == "/api/training/start");
+        var forwarded = _ai.Received.Single(r => r.Path == "/api/training/start");
         Assert.Equal(("POST", Body), (forwarded.Method, forwarded.Body));
         Assert.Equal(client.DefaultRequestHeaders.Authorization!.ToString(), forwarded.Authorization);
 
@@ -81,7 +68,7 @@ public sealed class AiModelsApiTests(InfrastructureFixture infrastructure) : IAs
         var trendData = JsonDocument.Parse(await trend.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
         Assert.Equal(HttpStatusCode.OK, trend.StatusCode);
         Assert.Equal(("down", 0.625), (trendData.GetProperty("direction").GetString(), trendData.GetProperty("probability").GetDouble()));
-        Assert.Equal("""{"symbol":"BTC-USD","interval":"1m"}""", _received.Single(r => r.Path == "/api/predict-trend").Body);
+        Assert.Equal("""{"symbol":"BTC-USD","interval":"1m"}""", _ai.Received.Single(r => r.Path == "/api/predict-trend").Body);
 
         using var failed = await client.PostJsonTextAsync("/api/infer/forecast/nbeats/batch", """{"items":[]}""");
         var unavailable = await Envelope.AssertErrorAsync(failed, 503, "SERVICE_UNAVAILABLE_ERROR");
@@ -95,7 +82,7 @@ public sealed class AiModelsApiTests(InfrastructureFixture infrastructure) : IAs
         await Envelope.AssertErrorAsync(await viewer.PostJsonTextAsync("/api/training/start", "{}"), 403, "AUTHORIZATION_ERROR");
         using var anonymous = _factory.CreateClient();
         await Envelope.AssertErrorAsync(await anonymous.PostJsonTextAsync("/api/infer/forecast/nbeats", "{}"), 401, "AUTHENTICATION_ERROR");
-        Assert.DoesNotContain(_received, r => r.Path.StartsWith("/api/", StringComparison.Ordinal) && r.Body == "{}");
+        Assert.DoesNotContain(_ai.Received, r => r.Path.StartsWith("/api/", StringComparison.Ordinal) && r.Body == "{}");
 
         await using var alone = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", $"http://127.0.0.1:{ClosedPort.Next()}")]);
         var (_, trader) = await alone.CreateUserWithClientAsync(Roles.Trader);
