@@ -79,7 +79,7 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
     /// each fill's price is off by at most the random fraction, so the first-order bound is that fraction of the traded
     /// notional (entries and exits). Doubled for the second-order effect: sizing from an equity that differs by that much
     /// scales each trade's P&amp;L by the same small fraction, which adds less than the first term while the sum of the
-    /// trades' absolute P&amp;L stays below the equity (it does here: a few hundred trades of a fraction of a percent).
+    /// trades' absolute P&amp;L stays below the equity (it does here: 60–75 round trips of a fraction of a percent each).
     /// A fixed percentage of the final equity, as this test had, ignores the number of fills and failed on busy runs.
     /// </summary>
     private static decimal SlippageApproximationBound(IEnumerable<BacktestTradeRecord> trades, decimal randomSlippage) =>
