@@ -88,15 +88,21 @@ internal sealed class RealtimeFanout(
             _queues.Clear();
         }
 
+        // Unsubscribing at shutdown is a courtesy: the local queue completes at once (no more deliveries), and the
+        // server drops the subscriptions with the connection anyway. So the command is fire-and-forget, and nothing
+        // the connection does meanwhile may fail the host's stop: the multiplexer may have gone first (it is a
+        // singleton disposed with the container), or the physical connection may be recycling, where
+        // StackExchange.Redis throws InvalidOperationException ("Reading is not allowed after reader was completed")
+        // from its completed pipe; CI saw that one fail a test's disposal.
         foreach (var queue in queues)
         {
             try
             {
-                await queue.UnsubscribeAsync();
+                await queue.UnsubscribeAsync(CommandFlags.FireAndForget);
             }
-            catch (Exception exception) when (exception is ObjectDisposedException or RedisException)
+            catch (Exception exception) when (exception is ObjectDisposedException or RedisException or InvalidOperationException)
             {
-                // The multiplexer went first (it is a singleton disposed with the container): its subscriptions went with it.
+                logger.LogDebug("Unsubscribing {Channel} at shutdown failed ({Reason}); the connection drops it", queue.Channel, exception.Message);
             }
         }
     }
