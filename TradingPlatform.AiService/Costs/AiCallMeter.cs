@@ -1,57 +1,127 @@
-using Microsoft.EntityFrameworkCore;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using TradingPlatform.AiService.Data;
 
 namespace TradingPlatform.AiService.Costs;
 
 /// <summary>
-/// Records metered calls (priced from <see cref="AiCostOptions"/>) in a scope of its own, so that a failed write
-/// neither fails the caller's request nor touches its context; a failure is logged with the whole record, never
-/// dropped silently. Also answers a feature's spend since the start of the UTC day, for the budgets.
+/// Prices and records metered calls off the request path: <see cref="Record"/> stamps and prices the call, counts its
+/// cost in today's spend at once (so a budget sees it on the next call), and queues it for <see cref="AiCallWriter"/>,
+/// which inserts queued records in batches. The queue is bounded: a call that finds it full (the database has been
+/// unreachable for a while) is logged as an error with its whole record, never dropped silently, and so is a record
+/// the writer could not store. <see cref="FlushAsync"/> waits until everything recorded so far was written.
 /// </summary>
-public sealed partial class AiCallMeter(IServiceScopeFactory scopes, IOptionsMonitor<AiCostOptions> options, TimeProvider time, ILogger<AiCallMeter> logger)
+public sealed partial class AiCallMeter
 {
-    /// <summary>Records the call; returns the record, or null when it could not be stored (logged as an error).</summary>
-    public async Task<AiCallRecord?> RecordAsync(AiCall call, CancellationToken cancellationToken = default)
+    private readonly Channel<AiCallRecord> _queue;
+    private readonly IOptionsMonitor<AiCostOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AiCallMeter> _logger;
+    private readonly List<(long Target, TaskCompletionSource Done)> _flushes = [];
+    private long _queued;
+    private long _settled;
+
+    public AiCallMeter(AiDailySpend spend, IOptionsMonitor<AiCostOptions> options, TimeProvider time, ILogger<AiCallMeter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Spend = spend;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _queue = Channel.CreateBounded<AiCallRecord>(new BoundedChannelOptions(options.CurrentValue.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, SingleReader = true,
+        });
+    }
+
+    /// <summary>Today's spend per feature, for the budgets.</summary>
+    public AiDailySpend Spend { get; }
+
+    internal ChannelReader<AiCallRecord> Queued => _queue.Reader;
+
+    /// <summary>Prices and queues the call; returns its record (stored shortly after, or logged as lost).</summary>
+    public AiCallRecord Record(AiCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var record = new AiCallRecord
         {
             Id = Guid.NewGuid(), UserId = call.UserId, Feature = call.Feature, Model = call.Model, ModelVersion = call.ModelVersion,
             InputUnits = call.InputUnits, OutputUnits = call.OutputUnits, LatencyMs = call.Latency.TotalMilliseconds,
             DeviceSeconds = call.DeviceSeconds, ExecutionProvider = call.ExecutionProvider, RecordedAt = now, RecordedOn = DateOnly.FromDateTime(now.UtcDateTime),
-            CostUsd = options.CurrentValue.PriceOf(call.Feature, call.Model).CostOf(call.InputUnits, call.OutputUnits, call.DeviceSeconds),
+            CostUsd = _options.CurrentValue.PriceOf(call.Feature, call.Model).CostOf(call.InputUnits, call.OutputUnits, call.DeviceSeconds),
         };
-        try
+        Spend.Queued(record);
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(record))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
-            db.AiCallRecords.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            return record;
+            Lost(record, null, _queue.Reader.Completion.IsCompleted ? "the service is stopping" : "the record queue is full");
         }
-#pragma warning disable CA1031 // Metering must not fail the request it meters; the failure is logged with the record.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LogNotRecorded(logger, exception, record.Feature, record.Model, record.ModelVersion, record.UserId, record.InputUnits, record.OutputUnits,
-                record.LatencyMs, record.DeviceSeconds, record.CostUsd);
-            return null;
-        }
+
+        return record;
     }
 
-    /// <summary>What <paramref name="feature"/> has cost since <paramref name="dayStart"/> (all users).</summary>
-    public async Task<decimal> SpentSinceAsync(string feature, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    /// <summary>Completes when every call recorded before this one was stored or logged as lost.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
-        return await db.AiCallRecords.AsNoTracking().Where(r => r.Feature == feature && r.RecordedAt >= dayStart)
-            .SumAsync(r => (decimal?)r.CostUsd, cancellationToken) ?? 0m;
+        lock (_flushes)
+        {
+            var target = Interlocked.Read(ref _queued);
+            if (Interlocked.Read(ref _settled) >= target)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _flushes.Add((target, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An AI call could not be recorded: feature {Feature}, model {Model} {Version}, user {UserId}, " +
+    /// <summary>No more records: the writer stores what is queued and stops.</summary>
+    internal void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>The writer stored <paramref name="records"/>.</summary>
+    internal void Stored(IReadOnlyList<AiCallRecord> records)
+    {
+        Spend.Stored(records);
+        Settle(records.Count);
+    }
+
+    /// <summary>The writer gave <paramref name="records"/> up after its retries.</summary>
+    internal void NotStored(IReadOnlyList<AiCallRecord> records, Exception exception)
+    {
+        foreach (var record in records)
+        {
+            Lost(record, exception, "the database refused it");
+        }
+    }
+
+    private void Lost(AiCallRecord record, Exception? exception, string reason)
+    {
+        Spend.Dropped(record);
+        LogNotRecorded(_logger, exception, reason, record.Feature, record.Model, record.ModelVersion, record.UserId, record.InputUnits, record.OutputUnits,
+            record.LatencyMs, record.DeviceSeconds, record.CostUsd);
+        Settle(1);
+    }
+
+    private void Settle(int count)
+    {
+        var settled = Interlocked.Add(ref _settled, count);
+        lock (_flushes)
+        {
+            for (var i = _flushes.Count - 1; i >= 0; i--)
+            {
+                if (_flushes[i].Target <= settled)
+                {
+                    _flushes[i].Done.TrySetResult();
+                    _flushes.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An AI call could not be recorded ({Reason}): feature {Feature}, model {Model} {Version}, user {UserId}, " +
         "{InputUnits} in, {OutputUnits} out, {LatencyMs} ms, {DeviceSeconds} device s, {CostUsd} USD.")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception, string feature, string model, string version, string? userId,
+    private static partial void LogNotRecorded(ILogger logger, Exception? exception, string reason, string feature, string model, string version, string? userId,
         long inputUnits, long outputUnits, double latencyMs, double deviceSeconds, decimal costUsd);
 }

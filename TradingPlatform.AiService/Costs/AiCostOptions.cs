@@ -14,6 +14,15 @@ public sealed class AiCostOptions
 
     public Dictionary<string, decimal> DailyBudgetsUsd { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How old today's spend from the database may get before a replica reads it again (other replicas' calls count within this).</summary>
+    public int SpendRefreshSeconds { get; set; } = 5;
+
+    /// <summary>Records waiting to be written, at most; a call that finds the queue full is logged as not recorded.</summary>
+    public int QueueCapacity { get; set; } = 50_000;
+
+    /// <summary>Records inserted in one round trip, at most.</summary>
+    public int WriteBatchSize { get; set; } = 500;
+
     /// <summary>The price of a call of <paramref name="feature"/> on <paramref name="model"/>: the model's, else the feature's, else free.</summary>
     public AiPrice PriceOf(string feature, string model) =>
         Prices.GetValueOrDefault(model) ?? Prices.GetValueOrDefault(feature) ?? Free;
@@ -38,6 +47,21 @@ public sealed class AiCostOptions
             {
                 errors.Add($"{Section}:DailyBudgetsUsd:{feature} must be more than 0 (leave it out for no budget).");
             }
+        }
+
+        if (SpendRefreshSeconds is < 1 or > 3600)
+        {
+            errors.Add($"{Section}:{nameof(SpendRefreshSeconds)} must be between 1 and 3600.");
+        }
+
+        if (QueueCapacity is < 100 or > 10_000_000)
+        {
+            errors.Add($"{Section}:{nameof(QueueCapacity)} must be between 100 and 10000000.");
+        }
+
+        if (WriteBatchSize is < 1 or > 10_000)
+        {
+            errors.Add($"{Section}:{nameof(WriteBatchSize)} must be between 1 and 10000.");
         }
 
         return errors;

@@ -11,7 +11,9 @@ public static class AiMeteringExtensions
         builder.Services.AddOptions<AiCostOptions>().BindConfiguration(AiCostOptions.Section)
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AiCostOptions>, AiCostOptionsValidator>();
+        builder.Services.AddSingleton<AiDailySpend>();
         builder.Services.AddSingleton<AiCallMeter>();
+        builder.Services.AddHostedService<AiCallWriter>();
         return builder;
     }
 }

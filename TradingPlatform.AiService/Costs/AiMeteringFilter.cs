@@ -9,7 +9,9 @@ namespace TradingPlatform.AiService.Costs;
 /// <summary>
 /// Meters an endpoint as <see cref="Feature"/>: refuses with 429 (the budget, the spend, and the reset at the next
 /// 00:00 UTC, also as <c>Retry-After</c>) once the feature's spend today reached its daily budget, and records each
-/// successful answer's usage with <see cref="AiCallMeter"/> (an unrecorded call is logged, and the answer still goes out).
+/// successful answer's usage with <see cref="AiCallMeter"/>, which writes it in the background (an unrecorded call is
+/// logged, and the answer still goes out). The budget check reads today's spend from memory (<see cref="AiDailySpend"/>);
+/// when even the day's first load failed, a budgeted feature answers 503 rather than spend blind.
 /// </summary>
 internal sealed class AiMeteringFilter(string feature) : IEndpointFilter
 {
@@ -25,12 +27,21 @@ internal sealed class AiMeteringFilter(string feature) : IEndpointFilter
         var ct = context.HttpContext.RequestAborted;
         if (services.GetRequiredService<IOptionsMonitor<AiCostOptions>>().CurrentValue.BudgetOf(Feature) is { } budget)
         {
-            var now = time.GetUtcNow();
-            var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-            var spent = await meter.SpentSinceAsync(Feature, dayStart, ct);
+            decimal spent;
+            try
+            {
+                spent = await meter.Spend.SpentTodayAsync(Feature, ct);
+            }
+            catch (AiSpendUnavailableException exception)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The AI budget cannot be checked.",
+                    detail: $"{exception.Message} The {Feature} feature has a daily budget; try again shortly.");
+            }
+
             if (spent >= budget)
             {
-                var resetsAt = dayStart.AddDays(1);
+                var now = time.GetUtcNow();
+                var resetsAt = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
                 var retryAfter = (long)Math.Ceiling((resetsAt - now).TotalSeconds);
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 return TypedResults.Problem(
@@ -56,8 +67,8 @@ internal sealed class AiMeteringFilter(string feature) : IEndpointFilter
             {
                 // Local inference: the device was busy for the call's duration.
                 var deviceSeconds = Feature == AiFeatures.Training ? 0 : latency.TotalSeconds;
-                await meter.RecordAsync(new AiCall(Feature, usage.Model, usage.ModelVersion, usage.InputUnits, usage.OutputUnits, latency, deviceSeconds,
-                    usage.ExecutionProvider, user), CancellationToken.None);
+                meter.Record(new AiCall(Feature, usage.Model, usage.ModelVersion, usage.InputUnits, usage.OutputUnits, latency, deviceSeconds,
+                    usage.ExecutionProvider, user));
             }
         }
 

@@ -45,8 +45,8 @@ internal sealed class TrainingJob(
             await FinishAsync(run.Id, TrainingStatus.Succeeded, null, model.Id, cancellationToken);
             // The finished run's device time, metered apart from its start ("training-run", priced per device-second).
             var took = time.GetUtcNow() - run.StartedAt!.Value;
-            await meter.RecordAsync(new AiCall(AiFeatures.TrainingRun, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                run.MaxEpochs, 1, took, took.TotalSeconds, null, run.OwnerId.ToString()), CancellationToken.None);
+            meter.Record(new AiCall(AiFeatures.TrainingRun, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                run.MaxEpochs, 1, took, took.TotalSeconds, null, run.OwnerId.ToString()));
             logger.LogInformation("Training run {RunId} stored {Model} v{Version} ({Decision})", run.Id, model.Name, model.Version, model.Decision);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

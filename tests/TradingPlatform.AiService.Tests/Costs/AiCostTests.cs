@@ -74,6 +74,7 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
         // A refused call is not metered.
         await ReadAsync(await trader.PostAsJsonAsync("/api/sentiment/analyze", new { text = "" }), HttpStatusCode.BadRequest);
 
+        await factory.Services.GetRequiredService<AiCallMeter>().FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var records = await RecordsOfAsync(factory, userId);
         Assert.Equal(2, records.Count);
         var analyzed = records.Single(r => r.Feature == AiFeatures.Sentiment);
@@ -103,8 +104,11 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
         // A day of the past of the test's own, so that no other call falls in the range.
         var day = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(RandomNumberGenerator.GetInt32(0, 7_000));
         var time = new FixedTime(day.AddHours(1));
-        var meter = new AiCallMeter(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IOptionsMonitor<AiCostOptions>>(),
-            time, NullLogger<AiCallMeter>.Instance);
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<AiCostOptions>>();
+        var scopes = factory.Services.GetRequiredService<IServiceScopeFactory>();
+        var meter = new AiCallMeter(new AiDailySpend(scopes, options, time, NullLogger<AiDailySpend>.Instance), options, time, NullLogger<AiCallMeter>.Instance);
+        using var writer = new AiCallWriter(meter, scopes, options);
+        await writer.StartAsync(CancellationToken.None);
         var (alice, bob) = (Guid.NewGuid(), Guid.NewGuid());
         var recorded = new List<AiCallRecord>();
         foreach (var (user, feature, model, input, output, ms, seconds, hour) in new (Guid, string, string, long, long, double, double, int)[]
@@ -117,8 +121,11 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
         })
         {
             time.Now = day.AddHours(hour);
-            recorded.Add((await meter.RecordAsync(new AiCall(feature, model, "1", input, output, TimeSpan.FromMilliseconds(ms), seconds, "CPUExecutionProvider", user.ToString())))!);
+            recorded.Add(meter.Record(new AiCall(feature, model, "1", input, output, TimeSpan.FromMilliseconds(ms), seconds, "CPUExecutionProvider", user.ToString())));
         }
+
+        await meter.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.StopAsync(CancellationToken.None);
 
         Assert.Equal(0.25m * 0.012m, recorded[0].CostUsd);
         Assert.Equal((0.01m * 1.5m) + (0.03m * 0.4m), recorded[2].CostUsd);
@@ -169,8 +176,7 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
         await using (var probe = Factory())
         {
             await StartedAsync(probe);
-            var now = DateTimeOffset.UtcNow;
-            spent = await probe.Services.GetRequiredService<AiCallMeter>().SpentSinceAsync(AiFeatures.Sentiment, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), CancellationToken.None);
+            spent = await probe.Services.GetRequiredService<AiDailySpend>().SpentTodayAsync(AiFeatures.Sentiment, CancellationToken.None);
         }
 
         // Today's spend so far, plus less than one call: the first call is allowed, the next is refused.
@@ -195,6 +201,75 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
 
         // Forecasting has budget left: it answers (here 409, as no model serves the symbol), not 429.
         await ReadAsync(await trader.PostAsJsonAsync("/api/infer/forecast/nbeats", new { symbol = "NOSUCH-C", interval = "1m" }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Stopping_the_writer_stores_every_queued_record_once()
+    {
+        await using var factory = Factory();
+        await StartedAsync(factory);
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<AiCostOptions>>();
+        var scopes = factory.Services.GetRequiredService<IServiceScopeFactory>();
+        var meter = new AiCallMeter(new AiDailySpend(scopes, options, TimeProvider.System, NullLogger<AiDailySpend>.Instance), options, TimeProvider.System,
+            NullLogger<AiCallMeter>.Instance);
+        var user = Guid.NewGuid();
+        for (var i = 0; i < 1_200; i++)
+        {
+            meter.Record(new AiCall(AiFeatures.Forecast, "nbeats-a", "1", 20, 5, TimeSpan.FromMilliseconds(1), 0.001, null, user.ToString()));
+        }
+
+        // Started after the calls and stopped at once: stopping drains the queue (three batches of at most 500).
+        using var writer = new AiCallWriter(meter, scopes, options);
+        await writer.StartAsync(CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.True(meter.FlushAsync().IsCompletedSuccessfully);
+        var records = await RecordsOfAsync(factory, user);
+        Assert.Equal(1_200, records.Count);
+        Assert.Equal(1_200, records.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Todays_spend_counts_this_replicas_unstored_calls_at_once_and_another_replicas_after_the_refresh()
+    {
+        // A feature of the test's own, so that no other call adds to it; 1 USD per 1,000 input units.
+        var feature = $"test-{Guid.NewGuid():N}"[..30];
+        await using var factory = Factory(("AiCosts:SpendRefreshSeconds", "60"), ($"AiCosts:Prices:{feature}:Per1KInputTokensUsd", "1"));
+        await StartedAsync(factory);
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<AiCostOptions>>();
+        var scopes = factory.Services.GetRequiredService<IServiceScopeFactory>();
+        var time = new FixedTime(DateTimeOffset.UtcNow);
+        var spend = new AiDailySpend(scopes, options, time, NullLogger<AiDailySpend>.Instance);
+        var meter = new AiCallMeter(spend, options, time, NullLogger<AiCallMeter>.Instance);
+
+        Assert.Equal(0m, await spend.SpentTodayAsync(feature, CancellationToken.None));
+
+        // This replica's call (2,000 units: 2 USD) counts before any writer stored it.
+        meter.Record(new AiCall(feature, "m", "1", 2_000, 0, TimeSpan.Zero, 0, null, null));
+        Assert.Equal(2m, await spend.SpentTodayAsync(feature, CancellationToken.None));
+
+        // Another replica's call, straight into the database: seen once the figures are older than the refresh.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
+            var now = time.GetUtcNow();
+            db.AiCallRecords.Add(new AiCallRecord
+            {
+                Id = Guid.NewGuid(), Feature = feature, Model = "m", ModelVersion = "1", CostUsd = 0.75m, RecordedAt = now, RecordedOn = DateOnly.FromDateTime(now.UtcDateTime),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2m, await spend.SpentTodayAsync(feature, CancellationToken.None));
+        time.Now = time.Now.AddSeconds(61);
+        // The stale figure answers at once and starts the reload in the background: wait for it.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await spend.SpentTodayAsync(feature, CancellationToken.None) != 2.75m)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token);
+        }
+
+        Assert.Equal(2.75m, await spend.SpentTodayAsync(feature, CancellationToken.None));
     }
 
     [Theory]

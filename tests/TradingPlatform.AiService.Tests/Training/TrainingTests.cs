@@ -109,6 +109,7 @@ public sealed class TrainingTests(InfrastructureFixture infrastructure) : IAsync
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored.Onnx)), stored.FileHash);
             Assert.Equal((20, 5, id), (stored.Lookback, stored.Horizon, stored.TrainingRunId));
             // Metered: the start, and the finished run with its device time.
+            await _factory.Services.GetRequiredService<AiService.Costs.AiCallMeter>().FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
             var metered = await db.AiCallRecords.AsNoTracking().Where(r => r.UserId == owner.ToString()).ToListAsync();
             Assert.Single(metered, r => r.Feature == AiService.Costs.AiFeatures.Training);
             var finished = Assert.Single(metered, r => r.Feature == AiService.Costs.AiFeatures.TrainingRun);
