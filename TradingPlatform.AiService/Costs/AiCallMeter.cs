@@ -29,7 +29,8 @@ public sealed partial class AiCallMeter
         _logger = logger;
         _queue = Channel.CreateBounded<AiCallRecord>(new BoundedChannelOptions(options.CurrentValue.QueueCapacity)
         {
-            FullMode = BoundedChannelFullMode.Wait, SingleReader = true,
+            // Two readers: the writer, and Abandon when a stop times out while the writer still runs.
+            FullMode = BoundedChannelFullMode.Wait, SingleReader = false,
         });
     }
 
@@ -79,6 +80,15 @@ public sealed partial class AiCallMeter
 
     /// <summary>No more records: the writer stores what is queued and stops.</summary>
     internal void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>The service stops before the writer stored what is queued: each such record is logged as lost.</summary>
+    internal void Abandon()
+    {
+        while (_queue.Reader.TryRead(out var record))
+        {
+            Lost(record, null, "the service stopped before it was written");
+        }
+    }
 
     /// <summary>The writer stored <paramref name="records"/>.</summary>
     internal void Stored(IReadOnlyList<AiCallRecord> records)

@@ -29,7 +29,15 @@ internal sealed class AiCallWriter(AiCallMeter meter, IServiceScopeFactory scope
     {
         meter.Complete();
         await _stopping.CancelAsync();
-        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await _writing.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's stop timeout ran out first: what is still queued is not stored, and says so.
+            meter.Abandon();
+        }
     }
 
     public void Dispose() => _stopping.Dispose();

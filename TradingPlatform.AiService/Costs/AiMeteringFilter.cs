@@ -55,18 +55,21 @@ internal sealed class AiMeteringFilter(string feature) : IEndpointFilter
             }
         }
 
+        var work = AiWork.Begin();
         var started = Stopwatch.GetTimestamp();
         var result = await next(context);
         var latency = Stopwatch.GetElapsedTime(started);
         var value = Unwrap(result);
-        var usages = AiUsage.Of(value);
+        var usages = AiUsage.Of(value, work.TokenCount);
         if (usages.Count > 0)
         {
             var user = context.HttpContext.User.FindFirstValue(AccessTokenValidation.SubjectClaim);
+            // The device time the call's ONNX runs took, shared among its usages (a batch's models) by what each answered
+            // (series no model answered ran nothing).
+            var units = Math.Max(1, usages.Sum(u => u.OutputUnits));
             foreach (var usage in usages)
             {
-                // Local inference: the device was busy for the call's duration.
-                var deviceSeconds = Feature == AiFeatures.Training ? 0 : latency.TotalSeconds;
+                var deviceSeconds = work.Device.TotalSeconds * usage.OutputUnits / units;
                 meter.Record(new AiCall(Feature, usage.Model, usage.ModelVersion, usage.InputUnits, usage.OutputUnits, latency, deviceSeconds,
                     usage.ExecutionProvider, user));
             }

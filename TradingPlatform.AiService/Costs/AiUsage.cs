@@ -6,21 +6,22 @@ namespace TradingPlatform.AiService.Costs;
 
 /// <summary>
 /// The usage in a metered endpoint's successful answer: a forecast counts the points it read (the lookback) and
-/// wrote; a trend prediction the points it read and one answer; a batch one record per model, counting series; a sentiment analysis one text in and one out; a training
+/// wrote; a trend prediction the points it read and one answer; a batch one record per model, counting series; a sentiment analysis the tokens its model read in and one
+/// classification out; a training
 /// start its maximum epochs in (the run's device time is the job's).
 /// </summary>
 internal static class AiUsage
 {
     public sealed record Usage(string Model, string ModelVersion, long InputUnits, long OutputUnits, string? ExecutionProvider);
 
-    public static IReadOnlyList<Usage> Of(object? value) => value switch
+    public static IReadOnlyList<Usage> Of(object? value, long tokens) => value switch
     {
         ForecastResponse forecast => [new(forecast.Meta.Model, forecast.Meta.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             forecast.Meta.Lookback, forecast.Forecast.Count, forecast.Meta.ExecutionProvider)],
         TrendPrediction trend => [new(trend.Meta.Model, trend.Meta.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             trend.Meta.Lookback, 1, trend.Meta.ExecutionProvider)],
         IEnumerable<ForecastBatchItem> batch => Batch(batch.ToList()),
-        SentimentResult sentiment => [new(sentiment.Model, sentiment.ModelVersion, 1, 1, null)],
+        SentimentResult sentiment => [new(sentiment.Model, sentiment.ModelVersion, tokens, 1, null)],
         TrainingRunResponse run => [new("nbeats", "0", run.MaxEpochs, 0, null)],
         _ => [],
     };

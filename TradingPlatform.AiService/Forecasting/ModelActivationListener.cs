@@ -76,9 +76,20 @@ internal sealed class ModelActivationListener(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_channel is { } channel)
+        // Taken once: the host may stop twice (WebApplicationFactory's disposal). Closing the channel is a courtesy, as
+        // its exclusive queue goes with the connection anyway; the connection may have gone first (closed by the
+        // broker, or disposed with the container), where RabbitMQ.Client throws ObjectDisposedException or
+        // AlreadyClosedException, which must not fail the host's stop (a test's disposal saw the first).
+        if (Interlocked.Exchange(ref _channel, null) is { } channel)
         {
-            await channel.DisposeAsync();
+            try
+            {
+                await channel.DisposeAsync();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or RabbitMQ.Client.Exceptions.AlreadyClosedException)
+            {
+                logger.LogDebug("The model activation channel was already closed at stop ({Reason})", exception.Message);
+            }
         }
     }
 }

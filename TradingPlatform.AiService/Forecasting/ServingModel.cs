@@ -34,8 +34,11 @@ internal sealed class ServingModel : IDisposable
     public float[] Run(float[] histories, int batch)
     {
         var input = new DenseTensor<float>(histories, [batch, Model.Lookback]);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var results = _session.Run([NamedOnnxValue.CreateFromTensor(NBeatsOnnxExporter.InputName, input)]);
-        return results.Single().AsEnumerable<float>().ToArray();
+        var forecast = results.Single().AsEnumerable<float>().ToArray();
+        Costs.AiWork.DeviceSince(started);
+        return forecast;
     }
 
     /// <summary>The calibrated interval around one step's forecast: ± the step's half-width relative to the last price.</summary>

@@ -83,8 +83,12 @@ public sealed class FinBertSentimentModel : ISentimentModel, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(BatchSize, texts.Count - start);
-            var batch = BertBatch.Create(Enumerable.Range(start, count).Select(i => _tokenizer.Encode(texts[i])).ToArray(), _tokenizer.PaddingId);
+            var rows = Enumerable.Range(start, count).Select(i => _tokenizer.Encode(texts[i])).ToArray();
+            Costs.AiWork.Tokens(rows.Sum(r => (long)r.Count));
+            var batch = BertBatch.Create(rows, _tokenizer.PaddingId);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var outputs = _session.Run(batch.ToInputs());
+            Costs.AiWork.DeviceSince(started);
             var logits = outputs[0].AsEnumerable<float>().ToArray();
             for (var r = 0; r < count; r++)
             {

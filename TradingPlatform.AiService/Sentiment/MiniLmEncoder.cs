@@ -53,6 +53,7 @@ public sealed class MiniLmEncoder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var rows = sentences.Select(_tokenizer.Encode).ToArray();
+        Costs.AiWork.Tokens(rows.Sum(r => (long)r.Count));
         var order = Enumerable.Range(0, rows.Length).OrderBy(i => rows[i].Count).ToArray();
         var embeddings = new float[rows.Length][];
         for (var start = 0; start < order.Length; start += BatchSize)
@@ -73,7 +74,9 @@ public sealed class MiniLmEncoder : IDisposable
 
     private float[][] Run(BertBatch batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var results = _session.Run(batch.ToInputs());
+        Costs.AiWork.DeviceSince(started);
         var hidden = results[0].AsTensor<float>() as DenseTensor<float>
             ?? throw new InvalidOperationException("MiniLM's last_hidden_state is not a dense float tensor.");
         var values = hidden.Buffer.Span;

@@ -39,25 +39,26 @@ internal sealed class TrainingJob(
         run.Epochs = "[]";
         run.Error = null;
         await db.SaveChangesAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var model = await TrainAsync(run, JsonSerializer.Deserialize<TrainingRequest>(run.Request, AiJson.Options)!, cancellationToken);
             await FinishAsync(run.Id, TrainingStatus.Succeeded, null, model.Id, cancellationToken);
-            // The finished run's device time, metered apart from its start ("training-run", priced per device-second).
-            var took = time.GetUtcNow() - run.StartedAt!.Value;
-            meter.Record(new AiCall(AiFeatures.TrainingRun, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                run.MaxEpochs, 1, took, took.TotalSeconds, null, run.OwnerId.ToString()));
+            MeterRun(run, model.Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, started);
             logger.LogInformation("Training run {RunId} stored {Model} v{Version} ({Decision})", run.Id, model.Name, model.Version, model.Decision);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped (the stop endpoint marked the run cancelled) or the server is shutting down (Hangfire runs it again).
+            // Stopped (the stop endpoint marked the run cancelled) or the server is shutting down (Hangfire runs it again):
+            // either way the device time until now was spent.
+            MeterRun(run, "nbeats", "0", 0, started);
             throw;
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
             // The data cannot train this network (too short, a gap of NaN, divergence): a repeat would fail the same way.
             await FinishAsync(run.Id, TrainingStatus.Failed, exception.Message, null, CancellationToken.None);
+            MeterRun(run, "nbeats", "0", 0, started);
             logger.LogWarning("Training run {RunId} failed: {Reason}", run.Id, exception.Message);
         }
     }
@@ -132,6 +133,17 @@ internal sealed class TrainingJob(
 
     private static List<IReadOnlyList<double>> Forecast(NBeatsForecaster forecaster, IReadOnlyList<EvaluationWindow> windows) =>
         [.. windows.Select(w => (IReadOnlyList<double>)forecaster.Forecast(w.History.ToArray()))];
+
+    /// <summary>
+    /// A run's device time, metered apart from its start ("training-run", priced per device-second), whether it stored a
+    /// model, failed or was stopped: training keeps the device busy for the whole attempt, so its wall time is its
+    /// device time.
+    /// </summary>
+    private void MeterRun(TrainingRun run, string model, string version, long modelsOut, long startedTimestamp)
+    {
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(startedTimestamp);
+        meter.Record(new AiCall(AiFeatures.TrainingRun, model, version, run.MaxEpochs, modelsOut, took, took.TotalSeconds, null, run.OwnerId.ToString()));
+    }
 
     private async Task FinishAsync(Guid runId, TrainingStatus status, string? error, Guid? modelId, CancellationToken cancellationToken)
     {

@@ -62,6 +62,20 @@ public sealed class AiCallMeterTests
         Assert.False(meter.FlushAsync().IsCompleted);
     }
 
+    [Fact]
+    public async Task Todays_spend_that_the_database_cannot_give_is_unavailable_rather_than_zero()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<AiDbContext>(o => o.UseNpgsql($"Host=127.0.0.1;Port={ClosedPort.Next()};Database=tradingdb;Username=x;Password=y;Timeout=2"));
+        await using var provider = services.BuildServiceProvider();
+        var spend = new AiDailySpend(provider.GetRequiredService<IServiceScopeFactory>(), new StaticOptions(new AiCostOptions()), TimeProvider.System,
+            NullLogger<AiDailySpend>.Instance);
+
+        await Assert.ThrowsAsync<AiSpendUnavailableException>(() => spend.SpentTodayAsync(AiFeatures.Sentiment, CancellationToken.None).AsTask());
+        // Each call tries again: the next one is refused the same way, not answered from a half-loaded state.
+        await Assert.ThrowsAsync<AiSpendUnavailableException>(() => spend.SpentTodayAsync(AiFeatures.Sentiment, CancellationToken.None).AsTask());
+    }
+
     private static AiCallMeter Meter(ServiceProvider provider, StaticOptions options, CapturingLogger logger) =>
         new(new AiDailySpend(provider.GetRequiredService<IServiceScopeFactory>(), options, TimeProvider.System, NullLogger<AiDailySpend>.Instance),
             options, TimeProvider.System, logger);

@@ -78,13 +78,15 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
         var records = await RecordsOfAsync(factory, userId);
         Assert.Equal(2, records.Count);
         var analyzed = records.Single(r => r.Feature == AiFeatures.Sentiment);
-        Assert.Equal((MiniLmSentimentModel.Name, MiniLmSentimentModel.Version, 1L, 1L), (analyzed.Model, analyzed.ModelVersion, analyzed.InputUnits, analyzed.OutputUnits));
+        // The tokens MiniLM read: [CLS] profit soared and the outlook was raised . [SEP] (every word is in its vocabulary).
+        Assert.Equal((MiniLmSentimentModel.Name, MiniLmSentimentModel.Version, 10L, 1L), (analyzed.Model, analyzed.ModelVersion, analyzed.InputUnits, analyzed.OutputUnits));
         Assert.Equal(sentiment.GetProperty("model").GetString(), analyzed.Model);
         Assert.True(analyzed.LatencyMs > 0);
-        Assert.Equal(analyzed.LatencyMs / 1000, analyzed.DeviceSeconds, 9);
-        Assert.Equal((0.5m * (decimal)analyzed.DeviceSeconds) + (2m / 1000) + (3m / 1000), analyzed.CostUsd, 9);
+        // Device time is the ONNX run's, a part of the request's latency.
+        Assert.InRange(analyzed.DeviceSeconds, 1e-7, analyzed.LatencyMs / 1000);
+        Assert.Equal((0.5m * (decimal)analyzed.DeviceSeconds) + (2m * 10 / 1000) + (3m / 1000), analyzed.CostUsd, 9);
         var batch = records.Single(r => r.Feature == AiFeatures.ForecastBatch);
-        Assert.Equal(("none", 2L, 0L), (batch.Model, batch.InputUnits, batch.OutputUnits));
+        Assert.Equal(("none", 2L, 0L, 0d), (batch.Model, batch.InputUnits, batch.OutputUnits, batch.DeviceSeconds));
         Assert.Equal(10m * 2 / 1000, batch.CostUsd);
 
         // The caller's statistics are exactly these records.

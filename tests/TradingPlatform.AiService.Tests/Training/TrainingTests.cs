@@ -168,9 +168,10 @@ public sealed class TrainingTests(InfrastructureFixture infrastructure) : IAsync
     }
 
     [Fact]
-    public async Task A_stopped_run_stays_cancelled_and_stores_no_model()
+    public async Task A_stopped_run_stays_cancelled_and_stores_no_model_and_its_device_time_is_metered()
     {
-        using var client = Client();
+        var owner = Guid.NewGuid();
+        using var client = Client(userId: owner);
         var id = await StartAsync(client, Request(maxEpochs: 500, patience: 100, hidden: 128));
         await WaitForAsync(client, id, "running");
 
@@ -189,5 +190,11 @@ public sealed class TrainingTests(InfrastructureFixture infrastructure) : IAsync
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/training/{id}/stop", null)).StatusCode);
         var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
         Assert.False(await db.ForecastModels.AnyAsync(m => m.TrainingRunId == id));
+        // The attempt's device time was spent though: metered as a training run that answered no model.
+        await _factory.Services.GetRequiredService<AiService.Costs.AiCallMeter>().FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var metered = await db.AiCallRecords.AsNoTracking().Where(r => r.UserId == owner.ToString() && r.Feature == AiService.Costs.AiFeatures.TrainingRun).ToListAsync();
+        var attempt = Assert.Single(metered);
+        Assert.Equal(("nbeats", 0L, 500L), (attempt.Model, attempt.OutputUnits, attempt.InputUnits));
+        Assert.True(attempt.DeviceSeconds > 0);
     }
 }
