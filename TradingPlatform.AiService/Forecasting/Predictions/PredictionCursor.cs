@@ -24,7 +24,8 @@ public readonly record struct PredictionCursor(DateTimeOffset IssuedAt, Predicti
     public static bool TryDecode(string? text, out PredictionCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 64)
+        // Base64Url.TryDecodeFromChars throws (rather than answers false) on characters outside its alphabet.
+        if (string.IsNullOrEmpty(text) || text.Length > 64 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return false;
         }

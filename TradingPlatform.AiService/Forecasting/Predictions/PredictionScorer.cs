@@ -22,48 +22,63 @@ internal sealed partial class PredictionScorer(IServiceScopeFactory scopes, IOpt
     public async Task<(int Scored, int Unscorable)> ScoreDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (grace, batchSize) = (options.Value.Grace, options.Value.ScoreBatchSize);
-        var (afterDue, afterId) = (Start, Guid.Empty);
+        var after = (Due: Start, Id: Guid.Empty);
         var (scored, unscorable) = (0, 0);
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Keyset over (DueAt, Id) so that predictions still waiting for a candle do not hold up the ones after them.
-            var batch = await db.Predictions.FromSql($"""
-                SELECT * FROM ai.predictions
-                WHERE "Status" = 'Pending' AND "DueAt" <= {now} AND ("DueAt", "Id") > ({afterDue}, {afterId})
-                ORDER BY "DueAt", "Id" LIMIT {batchSize}
-                FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            // The retrying strategy runs the whole transaction again on a transient failure, from a clean context.
+            var batch = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                (Db: db, After: after, Now: now), (_, state, ct) => ScoreBatchAsync(state.Db, state.After, state.Now, ct), null, cancellationToken);
+            (scored, unscorable) = (scored + batch.Scored, unscorable + batch.Unscorable);
+            if (batch.Count < options.Value.ScoreBatchSize)
             {
                 return (scored, unscorable);
             }
 
-            (afterDue, afterId) = (batch[^1].DueAt, batch[^1].Id.Value);
-            foreach (var prediction in batch)
-            {
-                switch (await ScoreAsync(db, prediction, now, grace, cancellationToken))
-                {
-                    case PredictionStatus.Scored:
-                        scored++;
-                        break;
-                    case PredictionStatus.Unscorable:
-                        unscorable++;
-                        LogUnscorable(logger, prediction.Id.Value, prediction.Symbol, prediction.Interval, prediction.MissingSteps ?? "[]");
-                        break;
-                }
-            }
+            after = batch.Last;
+        }
+    }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (batch.Count < batchSize)
+    private async Task<(int Count, (DateTimeOffset Due, Guid Id) Last, int Scored, int Unscorable)> ScoreBatchAsync(
+        AiDbContext db, (DateTimeOffset Due, Guid Id) after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var (grace, batchSize) = (options.Value.Grace, options.Value.ScoreBatchSize);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Keyset over (DueAt, Id) so that predictions still waiting for a candle do not hold up the ones after them.
+        var batch = await db.Predictions.FromSql($"""
+            SELECT * FROM ai.predictions
+            WHERE "Status" = 'Pending' AND "DueAt" <= {now} AND ("DueAt", "Id") > ({after.Due}, {after.Id})
+            ORDER BY "DueAt", "Id" LIMIT {batchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return (0, after, 0, 0);
+        }
+
+        // Before scoring, which may move a prediction's DueAt.
+        var last = (batch[^1].DueAt, batch[^1].Id.Value);
+        var (scored, unscorable) = (0, 0);
+        foreach (var prediction in batch)
+        {
+            switch (await ScoreAsync(db, prediction, now, grace, cancellationToken))
             {
-                return (scored, unscorable);
+                case PredictionStatus.Scored:
+                    scored++;
+                    break;
+                case PredictionStatus.Unscorable:
+                    unscorable++;
+                    LogUnscorable(logger, prediction.Id.Value, prediction.Symbol, prediction.Interval, prediction.MissingSteps ?? "[]");
+                    break;
             }
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (batch.Count, last, scored, unscorable);
     }
 
     private static async Task<PredictionStatus> ScoreAsync(AiDbContext db, Prediction prediction, DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
