@@ -1,6 +1,7 @@
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Forecasting;
+using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.AiService.Gpus;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Training;
@@ -21,6 +22,7 @@ app.MapGpuApi();
 app.MapInferenceApi();
 app.MapTrainingApi();
 app.MapForecastApi();
+app.MapPredictionsApi();
 app.MapSentimentApi();
 app.MapAiCostsApi();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Forecasting;
+using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.Messaging;
 
@@ -22,6 +23,8 @@ public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(opti
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
 
     public DbSet<AiCallRecord> AiCallRecords => Set<AiCallRecord>();
+
+    public DbSet<Prediction> Predictions => Set<Prediction>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

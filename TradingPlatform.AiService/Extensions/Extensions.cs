@@ -3,6 +3,7 @@ using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.AiService.Forecasting;
+using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Security;
 using TradingPlatform.AiService.Training;
@@ -40,6 +41,7 @@ internal static class Extensions
         builder.AddInference();
         builder.AddAccessTokens();
         builder.AddForecasting();
+        builder.AddPredictions();
         builder.AddTraining();
         builder.AddSentiment();
         builder.AddAiCosts();

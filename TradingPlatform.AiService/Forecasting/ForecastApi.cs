@@ -1,12 +1,15 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.AiService.Forecasting.Predictions;
 
 namespace TradingPlatform.AiService.Forecasting;
 
 /// <summary>
 /// Forecasts from the active N-BEATS models (seed 003's <c>/api/infer/forecast/nbeats</c>, and a batch of many series),
-/// and seed 000's <c>/api/predict-trend</c> from the same forecast.
+/// and seed 000's <c>/api/predict-trend</c> from the same forecast. Every forecast served is recorded as the caller's
+/// prediction (<see cref="PredictionRecorder"/>, off the request path) and scored once its horizon has passed.
 /// </summary>
 public static class ForecastApi
 {
@@ -20,11 +23,22 @@ public static class ForecastApi
         return endpoints;
     }
 
-    private static Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> ForecastAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken) =>
-        OneAsync(request, service, forecast => forecast, cancellationToken);
+    private static Task<Results<Ok<ForecastResponse>, ProblemHttpResult>> ForecastAsync(
+        ForecastRequest? request, ForecastService service, PredictionRecorder predictions, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync(request, service, forecast =>
+        {
+            predictions.Record(user, forecast);
+            return forecast;
+        }, cancellationToken);
 
-    private static Task<Results<Ok<TrendPrediction>, ProblemHttpResult>> PredictTrendAsync(ForecastRequest? request, ForecastService service, CancellationToken cancellationToken) =>
-        OneAsync(request, service, TrendPrediction.From, cancellationToken);
+    private static Task<Results<Ok<TrendPrediction>, ProblemHttpResult>> PredictTrendAsync(
+        ForecastRequest? request, ForecastService service, PredictionRecorder predictions, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OneAsync(request, service, forecast =>
+        {
+            var trend = TrendPrediction.From(forecast);
+            predictions.Record(user, forecast, trend);
+            return trend;
+        }, cancellationToken);
 
     /// <summary>One series' forecast, answered as <paramref name="answer"/> makes of it, or the problem that stopped it.</summary>
     private static async Task<Results<Ok<T>, ProblemHttpResult>> OneAsync<T>(
@@ -39,7 +53,8 @@ public static class ForecastApi
         return forecast is not null ? TypedResults.Ok(answer(forecast)) : Problem(problem!);
     }
 
-    private static async Task<Results<Ok<List<ForecastBatchItem>>, ProblemHttpResult>> BatchAsync(ForecastBatchRequest? request, ForecastService service, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<ForecastBatchItem>>, ProblemHttpResult>> BatchAsync(
+        ForecastBatchRequest? request, ForecastService service, PredictionRecorder predictions, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (request?.Items is not { Count: > 0 } items)
         {
@@ -52,6 +67,14 @@ public static class ForecastApi
         }
 
         var results = await service.ForecastAsync(items, cancellationToken);
+        foreach (var (forecast, _) in results)
+        {
+            if (forecast is not null)
+            {
+                predictions.Record(user, forecast);
+            }
+        }
+
         return TypedResults.Ok(results.Select(r => new ForecastBatchItem(r.Forecast, r.Problem)).ToList());
     }
 

@@ -18,7 +18,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
     public async Task<IReadOnlyList<(ForecastResponse? Forecast, ForecastProblem? Problem)>> ForecastAsync(
         IReadOnlyList<ForecastRequest> items, CancellationToken cancellationToken)
     {
-        var prepared = new (ServingModel Model, double[] History, int Horizon, string Symbol, string Interval)?[items.Count];
+        var prepared = new (ServingModel Model, double[] History, int Horizon, string Symbol, string Interval, DateTimeOffset? LastTime)?[items.Count];
         var results = new (ForecastResponse?, ForecastProblem?)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
@@ -57,14 +57,14 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
 
                 results[indices[row]] = (new ForecastResponse(item.Symbol, item.Interval, last, points,
                     new ForecastMeta(model.Model.Id, model.Model.Name, model.Model.Version, model.Model.Lookback, model.Model.Horizon, model.Model.IntervalLevel,
-                        execution.Provider)), null);
+                        execution.Provider)) { LastTime = item.LastTime }, null);
             }
         }
 
         return results;
     }
 
-    private async Task<((ServingModel, double[], int, string, string)? Ready, ForecastProblem? Problem)> PrepareAsync(ForecastRequest item, CancellationToken cancellationToken)
+    private async Task<((ServingModel, double[], int, string, string, DateTimeOffset?)? Ready, ForecastProblem? Problem)> PrepareAsync(ForecastRequest item, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(item.Symbol))
         {
@@ -91,6 +91,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
         }
 
         double[] history;
+        DateTimeOffset? lastTime = null;
         if (item.History is { } given)
         {
             history = [.. given];
@@ -114,8 +115,9 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
             }
 
             history = [.. bars.Select(b => (double)b.Close)];
+            lastTime = bars[^1].OpenTime;
         }
 
-        return ((model, history, item.Horizon ?? model.Model.Horizon, symbol, interval), null);
+        return ((model, history, item.Horizon ?? model.Model.Horizon, symbol, interval, lastTime), null);
     }
 }

@@ -177,6 +177,110 @@ namespace TradingPlatform.AiService.Data.Migrations
                     b.ToTable("forecast_models", "ai");
                 });
 
+            modelBuilder.Entity("TradingPlatform.AiService.Forecasting.Predictions.Prediction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AnchorPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("AnchorTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool?>("DirectionHit")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Horizon")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<double>("IntervalLevel")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Mae")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MissingSteps")
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int?>("PointsInside")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Realised")
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Smape")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt", "Id")
+                        .HasDatabaseName("IX_predictions_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex("ModelName", "Symbol", "Status");
+
+                    b.HasIndex("UserId", "IssuedAt", "Id");
+
+                    b.ToTable("predictions", "ai");
+                });
+
             modelBuilder.Entity("TradingPlatform.AiService.Training.TrainingRun", b =>
                 {
                     b.Property<Guid>("Id")
