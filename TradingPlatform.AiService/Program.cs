@@ -3,6 +3,7 @@ using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Gpus;
 using TradingPlatform.AiService.Inference;
+using TradingPlatform.AiService.News;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.AiService.Sentiment;
 
@@ -22,6 +23,8 @@ app.MapInferenceApi();
 app.MapTrainingApi();
 app.MapForecastApi();
 app.MapSentimentApi();
+app.MapSentimentAggregateApi();
+app.MapNewsApi();
 app.MapAiCostsApi();
 
 app.Run();

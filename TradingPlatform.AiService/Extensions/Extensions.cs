@@ -9,6 +9,7 @@ using TradingPlatform.AiService.Training;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.AiService.Messaging;
+using TradingPlatform.AiService.News;
 using TradingPlatform.Messaging.Outbox;
 
 namespace TradingPlatform.AiService.Extensions;
@@ -42,6 +43,7 @@ internal static class Extensions
         builder.AddForecasting();
         builder.AddTraining();
         builder.AddSentiment();
+        builder.AddNews();
         builder.AddAiCosts();
     }
 }
