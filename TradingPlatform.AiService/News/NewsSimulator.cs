@@ -60,7 +60,7 @@ internal sealed class NewsSimulator(
             : NewsTemplates.Neutral;
         var template = templates[Random.Shared.Next(templates.Count)];
         var headline = NewsSimulatorOptions.HeadlinePrefix + string.Format(CultureInfo.InvariantCulture, template,
-            NewsTemplates.NameOf(symbol), Math.Abs(move).ToString("P2", CultureInfo.InvariantCulture));
+            NewsTemplates.NameOf(symbol), NewsTemplates.Percent(move));
         var ingestor = scope.ServiceProvider.GetRequiredService<NewsIngestor>();
         var now = NewsIngestor.Microseconds(time.GetUtcNow());
         await ingestor.IngestAsync(new NewsSubmission(null, headline, null, NewsSimulatorOptions.Source, now, [symbol]), cancellationToken);
