@@ -49,6 +49,7 @@ app.MapBacktestsApi();
 app.MapOptimizationsApi();
 app.MapConfigAnalysisApi();
 app.MapAiModelsApi();
+app.MapAiSentimentApi();
 app.MapAiCostsApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();
