@@ -82,6 +82,16 @@ public sealed class NewsApiTests(InfrastructureFixture infrastructure)
 
         var read = await ReadAsync(await host.Client("viewer").GetAsync($"/api/news/{id}"), HttpStatusCode.OK);
         Assert.Equal(headline, read.GetProperty("headline").GetString());
+
+        // The relay publishes the event to the broker (with publisher confirms) and marks its row sent.
+        var sentAt = await Poll.UntilAsync(async () =>
+        {
+            await using var poll = host.Scope();
+            var rows = await poll.ServiceProvider.GetRequiredService<AiDbContext>().Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Id == published.Id).Select(m => m.SentAt).ToListAsync();
+            return Assert.Single(rows);
+        }, sent => sent is not null, TimeSpan.FromSeconds(60), "the NewsPublished row relayed");
+        Assert.NotNull(sentAt);
     }
 
     [Fact]
