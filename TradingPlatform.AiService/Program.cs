@@ -4,6 +4,7 @@ using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.AiService.Gpus;
 using TradingPlatform.AiService.Inference;
+using TradingPlatform.AiService.News;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.AiService.Sentiment;
 
@@ -24,6 +25,8 @@ app.MapTrainingApi();
 app.MapForecastApi();
 app.MapPredictionsApi();
 app.MapSentimentApi();
+app.MapSentimentAggregateApi();
+app.MapNewsApi();
 app.MapAiCostsApi();
 
 app.Run();

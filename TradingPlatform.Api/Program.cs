@@ -50,6 +50,7 @@ app.MapOptimizationsApi();
 app.MapConfigAnalysisApi();
 app.MapAiModelsApi();
 app.MapAiPredictionsApi();
+app.MapAiSentimentApi();
 app.MapAiCostsApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();

@@ -10,6 +10,7 @@ using TradingPlatform.AiService.Training;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.AiService.Messaging;
+using TradingPlatform.AiService.News;
 using TradingPlatform.Messaging.Outbox;
 
 namespace TradingPlatform.AiService.Extensions;
@@ -44,6 +45,7 @@ internal static class Extensions
         builder.AddPredictions();
         builder.AddTraining();
         builder.AddSentiment();
+        builder.AddNews();
         builder.AddAiCosts();
     }
 }

@@ -9,6 +9,9 @@ internal static class SecurityExtensions
 {
     public const string AdminRole = "admin";
 
+    /// <summary>Admins only (internal services sign in as admin), e.g. <c>POST /api/news</c>: anonymous 401, other roles 403.</summary>
+    public const string AdminPolicy = "admin";
+
     /// <summary>
     /// The AiService's user-facing endpoints accept the Api's access tokens (the Api forwards the caller's), so a user's
     /// training runs and models are checked as theirs here too. The Api's deny list of logged-out tokens is checked by
@@ -21,7 +24,8 @@ internal static class SecurityExtensions
         services.AddSingleton<JwtBearerEvents>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, AccessTokenBearerSetup<JwtBearerEvents>>();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
         return builder;
     }
 

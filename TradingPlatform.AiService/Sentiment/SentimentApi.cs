@@ -9,7 +9,7 @@ namespace TradingPlatform.AiService.Sentiment;
 public static class SentimentApi
 {
     /// <summary>
-    /// <c>POST /api/sentiment/analyze</c> (<c>{ "text", "source" }</c> → <see cref="SentimentResult"/>) and
+    /// <c>POST /api/sentiment/analyze</c> and seed 003's <c>POST /api/analyze</c> (<c>{ "text", "source" }</c> → <see cref="SentimentResult"/>) and
     /// <c>GET /api/sentiment/model</c> (<see cref="SentimentModelInfo"/>). Bad input answers 400 with
     /// <c>errors.text</c> (or <c>errors.body</c> for a body that is not the JSON object), a text over
     /// <c>Sentiment:MaxTextBytes</c> bytes of UTF-8 answers 413. The handler reads the body itself (no Accepts
@@ -21,6 +21,10 @@ public static class SentimentApi
         group.MapPost("/analyze", AnalyzeAsync).MeteredAs(AiFeatures.Sentiment)
             .WithName("AnalyzeSentiment")
             .WithSummary("Sentiment (−1..1, label, probabilities), a heuristic authenticity score and a one-line summary of a news text.");
+        // Seed 003's path of the same operation.
+        endpoints.MapPost("/api/analyze", AnalyzeAsync).MeteredAs(AiFeatures.Sentiment).WithTags("Sentiment")
+            .WithName("AnalyzeSentimentSeedPath")
+            .WithSummary("Seed 003's path of POST /api/sentiment/analyze: sentiment, authenticity and summary of a news text.");
         group.MapGet("/model", DescribeAsync)
             .WithName("GetSentimentModel")
             .WithSummary("The sentiment model in use (MiniLM with the platform's head, or a user's FinBERT export) and the head's test scores.");

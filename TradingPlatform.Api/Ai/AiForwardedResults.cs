@@ -7,7 +7,7 @@ namespace TradingPlatform.Api.Ai;
 
 /// <summary>
 /// Turns the AiService's answer into the Api's: a success's JSON becomes the envelope's <c>data</c> (same status, and
-/// the Location of a 202), a problem (RFC 9457, with its field <c>errors</c>) becomes the error envelope with the code
+/// the Location of a 201 or 202), a problem (RFC 9457, with its field <c>errors</c>) becomes the error envelope with the code
 /// for its status, and an AiService that does not answer is a 503.
 /// </summary>
 internal static class AiForwardedResults
@@ -39,9 +39,13 @@ internal static class AiForwardedResults
             if (response.IsSuccessStatusCode)
             {
                 var data = body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-                return response.StatusCode == HttpStatusCode.Accepted
-                    ? ApiResults.Accepted(response.Headers.Location?.OriginalString, data, time)
-                    : ApiResults.Ok(data, time);
+                return response.StatusCode switch
+                {
+                    HttpStatusCode.Accepted => (IResult)ApiResults.Accepted(response.Headers.Location?.OriginalString, data, time),
+                    // A new resource (a news item) keeps its 201 and Location (the AiService's path, which the Api forwards too).
+                    HttpStatusCode.Created => ApiResults.Created(response.Headers.Location?.OriginalString ?? "", data, time),
+                    _ => ApiResults.Ok(data, time),
+                };
             }
 
             if (status >= 500)

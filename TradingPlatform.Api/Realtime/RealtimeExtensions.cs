@@ -42,6 +42,7 @@ public static class RealtimeExtensions
         services.AddScoped<IIntegrationEventHandler<BacktestProgressedIntegrationEvent>, BacktestProgressedHandler>();
         services.AddScoped<IIntegrationEventHandler<BacktestCompletedIntegrationEvent>, BacktestCompletedHandler>();
         services.AddScoped<IIntegrationEventHandler<ModelActivatedIntegrationEvent>, ModelActivatedHandler>();
+        services.AddScoped<IIntegrationEventHandler<NewsPublishedIntegrationEvent>, NewsPublishedHandler>();
         return builder;
     }
 }

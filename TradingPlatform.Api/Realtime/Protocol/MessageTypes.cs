@@ -23,6 +23,7 @@ public static class MessageTypes
     public const string AiSignal = "ai_signal";
     public const string ModelActivated = "model_activated";
     public const string MarketNews = "market_news";
+    public const string Sentiment = "sentiment";
     public const string SystemStatus = "system_status";
     public const string BacktestProgress = "backtest_progress";
     public const string BacktestCompleted = "backtest_completed";
