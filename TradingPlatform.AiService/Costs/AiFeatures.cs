@@ -9,6 +9,9 @@ public static class AiFeatures
     public const string Sentiment = "sentiment";
     public const string Training = "training";
 
+    /// <summary>A news item scored at ingestion (posted or simulated; recorded by the ingestor, no user).</summary>
+    public const string News = "news";
+
     /// <summary>A finished training run (recorded by the job, with its device seconds); <see cref="Training"/> is its start.</summary>
     public const string TrainingRun = "training-run";
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.Messaging.Contracts;
@@ -19,7 +20,7 @@ namespace TradingPlatform.AiService.News;
 /// nothing, also when two posts race: the unique dedupe key decides. <c>POST /api/news</c> and the simulator both
 /// ingest through here.
 /// </summary>
-internal sealed class NewsIngestor(AiDbContext db, IOutbox outbox, SentimentAnalyzer analyzer, TimeProvider time, IOptions<NewsOptions> options)
+internal sealed class NewsIngestor(AiDbContext db, IOutbox outbox, SentimentAnalyzer analyzer, TimeProvider time, IOptions<NewsOptions> options, AiCallMeter meter)
 {
     public async Task<NewsIngestion> IngestAsync(NewsSubmission submission, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ internal sealed class NewsIngestor(AiDbContext db, IOutbox outbox, SentimentAnal
         }
 
         var text = submission.Body is null ? submission.Headline : $"{submission.Headline}\n\n{submission.Body}";
-        var sentiment = await analyzer.AnalyzeAsync(text, submission.Source, cancellationToken);
+        var sentiment = await ScoreAsync(text, submission.Source, cancellationToken);
         var symbols = submission.Symbols.Concat(SymbolRecognizer.Recognize(submission.Headline, submission.Body))
             .Distinct(StringComparer.Ordinal).ToList();
         var now = time.GetUtcNow();
@@ -58,6 +59,17 @@ internal sealed class NewsIngestor(AiDbContext db, IOutbox outbox, SentimentAnal
             db.ChangeTracker.Clear();
             return new NewsIngestion(await FindAsync(key, cancellationToken) ?? throw new InvalidOperationException("The news item's key was taken, yet no item has it.", exception), false);
         }
+    }
+
+    /// <summary>Scores the text, metered as <see cref="AiFeatures.News"/> (an item's scoring costs what an analysis does, wherever it came from).</summary>
+    private async Task<SentimentResult> ScoreAsync(string text, string source, CancellationToken cancellationToken)
+    {
+        var work = AiWork.Begin();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var sentiment = await analyzer.AnalyzeAsync(text, source, cancellationToken);
+        meter.Record(new AiCall(AiFeatures.News, sentiment.Model, sentiment.ModelVersion, work.TokenCount, 1, System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            work.Device.TotalSeconds, null, null));
+        return sentiment;
     }
 
     /// <summary>PostgreSQL keeps microseconds: the stored time, so that the answer equals what a later read returns.</summary>

@@ -32,7 +32,8 @@ public readonly record struct SignalCursor(DateTimeOffset Time, SignalId Id)
     public static bool TryDecode(string? text, out SignalCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 64)
+        // Base64Url.TryDecodeFromChars throws (rather than answers false) on characters outside its alphabet.
+        if (string.IsNullOrEmpty(text) || text.Length > 64 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return false;
         }

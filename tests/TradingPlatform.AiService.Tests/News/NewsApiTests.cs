@@ -49,6 +49,8 @@ public sealed class NewsApiTests(InfrastructureFixture infrastructure)
         var headline = $"EUR/USD rallies as euro-dollar buyers cheer strong growth; Bitcoin climbs too ({Guid.NewGuid():N})";
         var publishedAt = DateTimeOffset.UtcNow.AddMinutes(-3);
         var request = new { headline, source = "Newswire", publishedAt, symbols = new[] { "aapl" } };
+        var meter = host.Services.GetRequiredService<AiService.Costs.AiCallMeter>();
+        var meteredBefore = await NewsCallsAsync(host);
 
         using var posted = await admin.PostAsJsonAsync("/api/news", request);
         var item = await ReadAsync(posted, HttpStatusCode.Created);
@@ -79,6 +81,10 @@ public sealed class NewsApiTests(InfrastructureFixture infrastructure)
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
         Assert.Equal(1, await db.NewsItems.CountAsync(n => n.Headline == headline));
+        // Scoring the item was metered once (the retry scored nothing), with the tokens the model read.
+        await meter.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var metered = (await NewsCallsAsync(host)).ExceptBy(meteredBefore.Select(r => r.Id), r => r.Id).ToList();
+        Assert.True(metered.Count == 1 && metered[0].InputUnits > 10 && metered[0].Model == sentiment.Model, string.Join(", ", metered.Select(r => $"{r.Model} {r.InputUnits}")));
 
         var read = await ReadAsync(await host.Client("viewer").GetAsync($"/api/news/{id}"), HttpStatusCode.OK);
         Assert.Equal(headline, read.GetProperty("headline").GetString());
@@ -206,5 +212,12 @@ public sealed class NewsApiTests(InfrastructureFixture infrastructure)
         Assert.Equal(await own.Content.ReadAsStringAsync(), await seed.Content.ReadAsStringAsync());
         Assert.Equal("positive", JsonDocument.Parse(await seed.Content.ReadAsStringAsync()).RootElement.GetProperty("label").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    private static async Task<List<AiService.Costs.AiCallRecord>> NewsCallsAsync(NewsHost host)
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AiDbContext>().AiCallRecords.AsNoTracking()
+            .Where(r => r.Feature == AiService.Costs.AiFeatures.News).ToListAsync();
     }
 }

@@ -190,9 +190,14 @@ public sealed class TrainingTests(InfrastructureFixture infrastructure) : IAsync
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/training/{id}/stop", null)).StatusCode);
         var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
         Assert.False(await db.ForecastModels.AnyAsync(m => m.TrainingRunId == id));
-        // The attempt's device time was spent though: metered as a training run that answered no model.
-        await _factory.Services.GetRequiredService<AiService.Costs.AiCallMeter>().FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        var metered = await db.AiCallRecords.AsNoTracking().Where(r => r.UserId == owner.ToString() && r.Feature == AiService.Costs.AiFeatures.TrainingRun).ToListAsync();
+        // The attempt's device time was spent though: metered as a training run that answered no model, once the job's
+        // thread saw its cancellation (Hangfire no longer counts a deleted job as processing while its thread unwinds).
+        var meter = _factory.Services.GetRequiredService<AiService.Costs.AiCallMeter>();
+        var metered = await Poll.UntilAsync(async () =>
+        {
+            await meter.FlushAsync();
+            return await db.AiCallRecords.AsNoTracking().Where(r => r.UserId == owner.ToString() && r.Feature == AiService.Costs.AiFeatures.TrainingRun).ToListAsync();
+        }, records => records.Count > 0, TrainingTimeout, "the stopped attempt metered");
         var attempt = Assert.Single(metered);
         Assert.Equal(("nbeats", 0L, 500L), (attempt.Model, attempt.OutputUnits, attempt.InputUnits));
         Assert.True(attempt.DeviceSeconds > 0);

@@ -224,6 +224,8 @@ public sealed class SignalsApiTests(InfrastructureFixture infrastructure) : IAsy
     [InlineData("limit=0", "limit")]
     [InlineData("limit=201", "limit")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("cursor=garbage!!", "cursor")]
+    [InlineData("cursor=%2B%2F%3D%3D", "cursor")]
     [InlineData("symbol=DOGE-USD", "symbol")]
     [InlineData("minScore=2", "minScore")]
     public async Task Bad_query_parameters_answer_422(string query, string field)
