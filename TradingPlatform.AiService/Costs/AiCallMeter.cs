@@ -29,7 +29,7 @@ public sealed partial class AiCallMeter
         _logger = logger;
         _queue = Channel.CreateBounded<AiCallRecord>(new BoundedChannelOptions(options.CurrentValue.QueueCapacity)
         {
-            // Two readers: the writer, and Abandon when a stop times out while the writer still runs.
+            // Two readers: the writer's loop, and its stop when the host's timeout runs out while the loop still runs.
             FullMode = BoundedChannelFullMode.Wait, SingleReader = false,
         });
     }
@@ -81,15 +81,6 @@ public sealed partial class AiCallMeter
     /// <summary>No more records: the writer stores what is queued and stops.</summary>
     internal void Complete() => _queue.Writer.TryComplete();
 
-    /// <summary>The service stops before the writer stored what is queued: each such record is logged as lost.</summary>
-    internal void Abandon()
-    {
-        while (_queue.Reader.TryRead(out var record))
-        {
-            Lost(record, null, "the service stopped before it was written");
-        }
-    }
-
     /// <summary>The writer stored <paramref name="records"/>.</summary>
     internal void Stored(IReadOnlyList<AiCallRecord> records)
     {
@@ -97,12 +88,12 @@ public sealed partial class AiCallMeter
         Settle(records.Count);
     }
 
-    /// <summary>The writer gave <paramref name="records"/> up after its retries.</summary>
-    internal void NotStored(IReadOnlyList<AiCallRecord> records, Exception exception)
+    /// <summary>The writer could not store <paramref name="records"/> (its retries failed, or the service stopped first).</summary>
+    internal void NotStored(IReadOnlyList<AiCallRecord> records, Exception? exception, string reason)
     {
         foreach (var record in records)
         {
-            Lost(record, exception, "the database refused it");
+            Lost(record, exception, reason);
         }
     }
 

@@ -10,57 +10,16 @@ namespace TradingPlatform.AiService.Costs;
 /// the database refuses is retried (a retry first leaves out the records a lost acknowledgement hid, so none is stored
 /// twice) and then logged record by record. Stopping stores what is still queued before the database goes away.
 /// </summary>
-internal sealed class AiCallWriter(AiCallMeter meter, IServiceScopeFactory scopes, IOptionsMonitor<AiCostOptions> options) : IHostedService, IDisposable
+internal sealed class AiCallWriter(AiCallMeter meter, IServiceScopeFactory scopes, IOptionsMonitor<AiCostOptions> options)
+    : QueueWriter<AiCallRecord>(meter.Queued, meter.Complete)
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _writing = Task.CompletedTask;
+    protected override int BatchSize => options.CurrentValue.WriteBatchSize;
 
-    // Not a BackgroundService: its loop never starts when the host stops at once, and this one must drain the queue.
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _writing = Task.Run(WriteQueuedAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
+    protected override void Abandon(IReadOnlyList<AiCallRecord> rows) => meter.NotStored(rows, null, "the service stopped before it was written");
 
-    /// <summary>Completes the queue and waits until what it held is stored (or the host's stop timeout runs out).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        meter.Complete();
-        await _stopping.CancelAsync();
-        try
-        {
-            await _writing.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The host's stop timeout ran out first: what is still queued is not stored, and says so.
-            meter.Abandon();
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task WriteQueuedAsync()
-    {
-        // The loop ends when the queue completes (StopAsync), after it wrote what was queued.
-        var reader = meter.Queued;
-        var batch = new List<AiCallRecord>();
-        while (await reader.WaitToReadAsync(CancellationToken.None))
-        {
-            var size = options.CurrentValue.WriteBatchSize;
-            while (batch.Count < size && reader.TryRead(out var record))
-            {
-                batch.Add(record);
-            }
-
-            await WriteAsync(batch, _stopping.Token);
-            batch.Clear();
-        }
-    }
-
-    private async Task WriteAsync(List<AiCallRecord> batch, CancellationToken stopping)
+    protected override async Task WriteAsync(IReadOnlyList<AiCallRecord> batch, CancellationToken stopping)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -81,7 +40,7 @@ internal sealed class AiCallWriter(AiCallMeter meter, IServiceScopeFactory scope
                 }
 
                 await db.SaveChangesAsync(CancellationToken.None);
-                meter.Stored([.. batch]);
+                meter.Stored(batch);
                 return;
             }
 #pragma warning disable CA1031 // A refused batch is retried, then logged record by record; the writer goes on.
@@ -90,7 +49,7 @@ internal sealed class AiCallWriter(AiCallMeter meter, IServiceScopeFactory scope
             {
                 if (attempt >= RetryDelays.Length || stopping.IsCancellationRequested)
                 {
-                    meter.NotStored([.. batch], exception);
+                    meter.NotStored(batch, exception, "the database refused it");
                     return;
                 }
 

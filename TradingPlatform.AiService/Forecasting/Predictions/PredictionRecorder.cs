@@ -26,7 +26,7 @@ public sealed partial class PredictionRecorder
         ArgumentNullException.ThrowIfNull(options);
         _queue = Channel.CreateBounded<Prediction>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
-            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false, FullMode = BoundedChannelFullMode.Wait,
         });
         _time = time;
         _logger = logger;
