@@ -24,6 +24,17 @@ public sealed class CrossoverSweepCpu(bool approximateRandomSlippage) : ISweepBa
 
     public string Name => "fast-cpu";
 
+    /// <summary>
+    /// How far <see cref="Approximate"/>'s final equity may lie from the engine's (docs/parameter-sweeps.md): each fill's
+    /// price is off by at most the random fraction, so the first-order bound is that fraction of the traded notional
+    /// (entries and exits, of the engine's trades). Doubled for the second-order effect: sizing from an equity that
+    /// differs by that much scales each trade's P&amp;L by the same small fraction, which adds less than the first term
+    /// while the sum of the trades' absolute P&amp;L stays below the equity. A fixed percentage of the final equity
+    /// would ignore the number of fills.
+    /// </summary>
+    public static decimal ApproximationBound(decimal randomSlippage, IEnumerable<(decimal Quantity, decimal EntryPrice, decimal ExitPrice)> trades) =>
+        2m * randomSlippage * trades.Sum(t => t.Quantity * (t.EntryPrice + t.ExitPrice));
+
     public bool ApproximatesRandomSlippage => approximateRandomSlippage;
 
     /// <summary>Why this backend would hand the whole sweep to the engine, or null when it runs it.</summary>

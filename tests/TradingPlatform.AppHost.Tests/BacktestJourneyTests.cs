@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using TradingPlatform.Trading.Optimization;
 using Xunit.Abstractions;
 
 namespace TradingPlatform.AppHost.Tests;
@@ -258,11 +259,12 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
         var best = (await trader.GetBodyAsync($"/api/backtests/{bestId}")).GetProperty("data");
         Assert.Equal("completed", best.GetProperty("status").GetString());
         // The row comes from the fast path (random slippage at its mean), the stored backtest from the engine, exactly:
-        // they agree within the approximation's bound (docs/parameter-sweeps.md): twice the random fraction (0.02 %, the
-        // venue's) of the notional the best backtest traded, entries and exits.
+        // they agree within the approximation's bound, with the venue's random fraction (0.02 %).
         var rowEquity = top[0].GetProperty("metrics").GetProperty("finalEquity").GetDecimal();
         var trades = await trader.GetAllPagesAsync($"/api/backtests/{bestId}/trades");
-        var bound = 2m * 0.0002m * trades.Sum(t => t.GetProperty("quantity").GetDecimal() * (t.GetProperty("entryPrice").GetDecimal() + t.GetProperty("exitPrice").GetDecimal()));
+        const decimal VenueRandomSlippage = 0.0002m;
+        var bound = CrossoverSweepCpu.ApproximationBound(VenueRandomSlippage, trades.Select(t =>
+            (t.GetProperty("quantity").GetDecimal(), t.GetProperty("entryPrice").GetDecimal(), t.GetProperty("exitPrice").GetDecimal())));
         Assert.InRange(best.GetProperty("metrics").GetProperty("finalEquity").GetDecimal(), rowEquity - bound, rowEquity + bound);
         Assert.Equal(top[0].GetProperty("parameters").GetProperty("fast").GetDouble(), best.GetProperty("parameters").GetProperty("fast").GetDouble());
         using var heatmap = await trader.GetAsync($"/api/optimizations/{sweep.GetProperty("id").GetString()}/heatmap.png?x=fast&y=slow");

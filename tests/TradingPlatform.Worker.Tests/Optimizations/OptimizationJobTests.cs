@@ -74,17 +74,6 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
         };
     }
 
-    /// <summary>
-    /// How far the fast path's final equity may lie from the engine's when it models the random slippage by its mean:
-    /// each fill's price is off by at most the random fraction, so the first-order bound is that fraction of the traded
-    /// notional (entries and exits). Doubled for the second-order effect: sizing from an equity that differs by that much
-    /// scales each trade's P&amp;L by the same small fraction, which adds less than the first term while the sum of the
-    /// trades' absolute P&amp;L stays below the equity (it does here: 60–75 round trips of a fraction of a percent each).
-    /// A fixed percentage of the final equity, as this test had, ignores the number of fills and failed on busy runs.
-    /// </summary>
-    private static decimal SlippageApproximationBound(IEnumerable<BacktestTradeRecord> trades, decimal randomSlippage) =>
-        2m * randomSlippage * trades.Sum(t => t.Quantity * (t.EntryPrice + t.ExitPrice));
-
     [Fact]
     public async Task A_stored_sweep_completes_with_the_ranked_rows_and_best_backtest_of_a_direct_sweep()
     {
@@ -130,7 +119,7 @@ public sealed class OptimizationJobTests(InfrastructureFixture infrastructure)
         var bestMetrics = BacktestJson.Deserialize<BacktestMetrics>(best.Metrics!);
         // The row is the fast path's (random slippage at its mean); the stored backtest is the engine's, exact: they agree
         // within the approximation's bound (docs/parameter-sweeps.md), which grows with what was traded.
-        var bound = SlippageApproximationBound(trades, instrument.RandomSlippage);
+        var bound = CrossoverSweepCpu.ApproximationBound(instrument.RandomSlippage, trades.Select(t => (t.Quantity, t.EntryPrice, t.ExitPrice)));
         Assert.InRange(bound, 0.01m, bestMetrics.FinalEquity * 0.05m);
         Assert.InRange(bestMetrics.FinalEquity, rows[0].Metrics.FinalEquity - bound, rows[0].Metrics.FinalEquity + bound);
         Assert.Equal(direct.Best.Metrics.FinalEquity, bestMetrics.FinalEquity);
