@@ -139,6 +139,13 @@ public sealed class ForecastMonteCarloApiTests(InfrastructureFixture infrastruct
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         }
 
+        // A batch may ask for paths per item, up to 1,000,000 in all.
+        var batch = await ReadAsync(await trader.PostAsJsonAsync("/api/infer/forecast/nbeats/batch", new { items = new[] { Asking(7), Asking(7) } }), HttpStatusCode.OK);
+        Assert.Equal(block.ToString(), batch[1].GetProperty("forecast").GetProperty("monteCarlo").ToString());
+        var tooMany = new { symbol = _symbol, interval = "1m", history, monteCarlo = new { paths = 600_000 } };
+        var refused = await ReadAsync(await trader.PostAsJsonAsync("/api/infer/forecast/nbeats/batch", new { items = new[] { tooMany, tooMany } }), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("items", out _), refused.ToString());
+
         // NaN is not JSON: a body carrying it is refused as a 400, not a 500.
         var nan = $"{{\"symbol\":\"{_symbol}\",\"interval\":\"1m\",\"history\":[{string.Join(',', history.Select(h => h.ToString(System.Globalization.CultureInfo.InvariantCulture)))}],\"monteCarlo\":{{\"levels\":[NaN]}}}}";
         using var nanResponse = await trader.PostAsync("/api/infer/forecast/nbeats", new StringContent(nan, Encoding.UTF8, "application/json"));
