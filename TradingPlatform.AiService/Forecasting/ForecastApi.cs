@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.AiService.Forecasting.MonteCarlo;
 using TradingPlatform.AiService.Forecasting.Predictions;
 
 namespace TradingPlatform.AiService.Forecasting;
@@ -64,6 +65,13 @@ public static class ForecastApi
         if (items.Count > ForecastService.MaxBatch)
         {
             return TypedResults.Problem($"items has {items.Count} entries; at most {ForecastService.MaxBatch} per call.", statusCode: 400);
+        }
+
+        var paths = items.Sum(i => i?.MonteCarlo is { } asked ? (long)(asked.Paths ?? ForecastMonteCarloRequest.DefaultPaths) : 0);
+        if (paths > ForecastMonteCarloRequest.MaxPaths)
+        {
+            return TypedResults.Problem($"The items ask for {paths:N0} Monte Carlo paths in all; at most {ForecastMonteCarloRequest.MaxPaths:N0} per call.", statusCode: 400,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["items"] = ["Too many Monte Carlo paths in one call."] } });
         }
 
         var results = await service.ForecastAsync(items, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TradingPlatform.AiService.Forecasting.MonteCarlo;
 
 namespace TradingPlatform.AiService.Forecasting;
 
@@ -11,4 +12,8 @@ public sealed record ForecastResponse(string Symbol, string Interval, double Las
     /// </summary>
     [JsonIgnore]
     public DateTimeOffset? LastTime { get; init; }
+
+    /// <summary>The Monte Carlo paths around the forecast when the request asked for them; absent from the JSON otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ForecastMonteCarlo? MonteCarlo { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.AiService.Data;
+using TradingPlatform.AiService.Forecasting.MonteCarlo;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Training;
 
@@ -9,16 +10,16 @@ namespace TradingPlatform.AiService.Forecasting;
 /// Forecasts with the active model of each item's symbol and interval: checks the item (a symbol with an active model,
 /// a history of at least the lookback, every price finite and positive, a horizon within the model's), takes the
 /// stored closes when no history is given, runs all items of one model as one ONNX batch, and adds the calibrated
-/// intervals.
+/// intervals, and the Monte Carlo paths around the forecast for an item that asks for them.
 /// </summary>
-internal sealed class ForecastService(ActiveModels models, OnnxExecution execution, AiDbContext db)
+internal sealed class ForecastService(ActiveModels models, OnnxExecution execution, AiDbContext db, MonteCarloForecaster monteCarlo)
 {
     public const int MaxBatch = 256;
 
     public async Task<IReadOnlyList<(ForecastResponse? Forecast, ForecastProblem? Problem)>> ForecastAsync(
         IReadOnlyList<ForecastRequest> items, CancellationToken cancellationToken)
     {
-        var prepared = new (ServingModel Model, double[] History, int Horizon, string Symbol, string Interval, DateTimeOffset? LastTime)?[items.Count];
+        var prepared = new (ServingModel Model, double[] History, int Horizon, string Symbol, string Interval, DateTimeOffset? LastTime, ForecastMonteCarloRequest? MonteCarlo)?[items.Count];
         var results = new (ForecastResponse?, ForecastProblem?)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
@@ -55,16 +56,19 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
                     points[h] = new ForecastPoint(h + 1, value, lower, upper);
                 }
 
+                var paths = item.MonteCarlo is { } asked
+                    ? monteCarlo.Simulate(last, points.Select(p => p.Value).ToArray(), model.HalfWidths, model.Model.IntervalLevel, asked, cancellationToken)
+                    : null;
                 results[indices[row]] = (new ForecastResponse(item.Symbol, item.Interval, last, points,
                     new ForecastMeta(model.Model.Id, model.Model.Name, model.Model.Version, model.Model.Lookback, model.Model.Horizon, model.Model.IntervalLevel,
-                        execution.Provider)) { LastTime = item.LastTime }, null);
+                        execution.Provider)) { LastTime = item.LastTime, MonteCarlo = paths }, null);
             }
         }
 
         return results;
     }
 
-    private async Task<((ServingModel, double[], int, string, string, DateTimeOffset?)? Ready, ForecastProblem? Problem)> PrepareAsync(ForecastRequest item, CancellationToken cancellationToken)
+    private async Task<((ServingModel, double[], int, string, string, DateTimeOffset?, ForecastMonteCarloRequest?)? Ready, ForecastProblem? Problem)> PrepareAsync(ForecastRequest item, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(item.Symbol))
         {
@@ -118,6 +122,12 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
             lastTime = bars[^1].OpenTime;
         }
 
-        return ((model, history, item.Horizon ?? model.Model.Horizon, symbol, interval, lastTime), null);
+        var steps = item.Horizon ?? model.Model.Horizon;
+        if (item.MonteCarlo is { } paths && MonteCarloForecaster.Check(paths, history[^1], steps) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
+        return ((model, history, steps, symbol, interval, lastTime, item.MonteCarlo), null);
     }
 }

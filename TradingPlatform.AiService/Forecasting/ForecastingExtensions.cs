@@ -1,3 +1,5 @@
+using TradingPlatform.AiService.Forecasting.MonteCarlo;
+
 namespace TradingPlatform.AiService.Forecasting;
 
 internal static class ForecastingExtensions
@@ -12,6 +14,7 @@ internal static class ForecastingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ActiveModelsRefresher>());
         builder.Services.AddSingleton<ModelActivationListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelActivationListener>());
+        builder.AddMonteCarlo();
         builder.Services.AddScoped<ForecastService>();
         return builder;
     }

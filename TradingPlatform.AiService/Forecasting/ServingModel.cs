@@ -30,6 +30,9 @@ internal sealed class ServingModel : IDisposable
 
     public ForecastModel Model { get; }
 
+    /// <summary>The calibrated relative half-widths per step (the Monte Carlo paths' volatility comes from them).</summary>
+    public IReadOnlyList<double> HalfWidths => _halfWidths;
+
     /// <summary>Forecasts a batch of histories of exactly <see cref="ForecastModel.Lookback"/> prices each (row-major), all finite and positive.</summary>
     public float[] Run(float[] histories, int batch)
     {

@@ -24,7 +24,9 @@ public sealed class SystemStatusService(
         var gpus = FromAiAsync(siblings.GetGpusAsync(cancellationToken), []);
         var inference = FromAiAsync(siblings.GetInferenceAsync(cancellationToken), null);
         var components = await GetComponentsAsync(cancellationToken);
-        return new SystemStatus(timeProvider.GetUtcNow(), components.ToDictionary(c => c.Id, StringComparer.Ordinal), await gpus, await inference);
+        var (gpuList, inferenceInfo) = (await gpus, await inference);
+        return new SystemStatus(timeProvider.GetUtcNow(), components.ToDictionary(c => c.Id, StringComparer.Ordinal), gpuList, inferenceInfo,
+            SystemStatus.ReasonFor(gpuList, inferenceInfo));
     }
 
     /// <summary>What the AiService answered, or <paramref name="unavailable"/> while it does not (its component says why).</summary>

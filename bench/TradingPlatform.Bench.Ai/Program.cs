@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Forecasting;
+using TradingPlatform.AiService.Forecasting.MonteCarlo;
 using TradingPlatform.AiService.Inference;
 using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.AiService.Training;
+using TradingPlatform.Forecasting.Gpu;
 using TradingPlatform.Forecasting.NBeats;
 using TradingPlatform.Forecasting.Onnx;
 
@@ -46,7 +48,10 @@ using var active = new ActiveModels(scopes.GetRequiredService<IServiceScopeFacto
 active.Serve(serving);
 // Never opened: every request below carries its history, so ForecastService reads no stored closes.
 using var db = new AiDbContext(new DbContextOptionsBuilder<AiDbContext>().UseNpgsql("Host=unused").Options);
-var service = new ForecastService(active, execution, db);
+// The engine the AiService registers: the ILGPU kernel on CUDA when a device answers, plain C# on every core otherwise.
+using var engine = MonteCarloEngine.Create();
+var monteCarlo = new MonteCarloForecaster(engine);
+var service = new ForecastService(active, execution, db, monteCarlo);
 Console.WriteLine($"N-BEATS {networkOptions.StackType}: lookback {networkOptions.Lookback}, horizon {networkOptions.Horizon}, " +
     $"{networkOptions.Stacks} stacks × {networkOptions.BlocksPerStack} blocks × {networkOptions.LayersPerBlock} layers × {networkOptions.HiddenUnits} units, " +
     $"untrained (seed {networkOptions.Seed}); ONNX {onnx.Length / 1024.0:N0} KiB; histories: random-walk closes (seed 7)");
@@ -118,6 +123,23 @@ foreach (var (batch, perSecond) in batchRates)
 {
     Console.WriteLine($"forecast, batch {batch,3}     {perSecond,12:N0} series/s   (one ForecastService call of {batch} series = one ONNX batch; {1000.0 * batch / perSecond:N2} ms a call)");
 }
+
+// ---- Monte Carlo: 100,000 paths × horizon 10 around one forecast, as a request's monteCarlo block runs them ----------
+const int MonteCarloPaths = 100_000;
+const int MonteCarloRuns = 5;
+var mcForecast = Enumerable.Range(1, networkOptions.Horizon).Select(h => histories[0][^1] * (1 + (0.0001 * h))).ToArray();
+var mcRequest = new ForecastMonteCarloRequest(MonteCarloPaths, 7, [0.05, 0.95], histories[0][^1] * 0.99, histories[0][^1] * 1.01);
+_ = monteCarlo.Simulate(histories[0][^1], mcForecast, halfWidths, 0.8, mcRequest);
+var mcWatch = Stopwatch.StartNew();
+for (var i = 0; i < MonteCarloRuns; i++)
+{
+    _ = monteCarlo.Simulate(histories[0][^1], mcForecast, halfWidths, 0.8, mcRequest with { Seed = (ulong)i });
+}
+
+mcWatch.Stop();
+Console.WriteLine($"monte carlo             {MonteCarloPaths * MonteCarloRuns / mcWatch.Elapsed.TotalSeconds,12:N0} paths/s   ({MonteCarloPaths:N0} paths × horizon {networkOptions.Horizon}, " +
+    $"{1000 * mcWatch.Elapsed.TotalSeconds / MonteCarloRuns:N1} ms a run with the per-step sort, VaR/ES and barriers; on {engine.Backend}: {engine.DeviceName}" +
+    (engine.GpuUnavailableReason is null ? ")" : $"; {engine.GpuUnavailableReason})"));
 
 // ---- Sentiment: the default model, MiniLM encoder + the platform's softmax head -----------------------------------
 using var sentiment = new MiniLmSentimentModel(execution, NullLogger<MiniLmSentimentModel>.Instance);

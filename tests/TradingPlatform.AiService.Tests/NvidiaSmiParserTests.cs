@@ -29,6 +29,15 @@ public sealed class NvidiaSmiParserTests
     }
 
     [Fact]
+    public void Parses_the_h200_row_the_apis_status_test_reports()
+    {
+        // The line SystemStatusGpuTests (Api tests) serves through its stand-in AiService.
+        var gpu = Assert.Single(NvidiaSmiParser.Parse("0, NVIDIA H200, 143771, 1536, 37\n"));
+
+        Assert.Equal(new GpuInfo("gpu0", "NVIDIA H200", 143771, 1536, 37), gpu);
+    }
+
+    [Fact]
     public void No_output_means_no_gpus()
     {
         Assert.Empty(NvidiaSmiParser.Parse(""));

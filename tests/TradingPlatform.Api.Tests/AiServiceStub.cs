@@ -8,7 +8,7 @@ using TradingPlatform.ServiceDefaults.SystemInfo;
 namespace TradingPlatform.Api.Tests;
 
 /// <summary>
-/// A real HTTP server on a free loopback port that answers <c>/health</c> (and, when given, <c>/api/system/inference</c>)
+/// A real HTTP server on a free loopback port that answers <c>/health</c> (and, when given, <c>/api/system/inference</c> and <c>/api/system/gpus</c>)
 /// as the AiService would, so that the Api's "ai" check and status can be tested without referencing the AiService.
 /// </summary>
 public sealed class AiServiceStub : IAsyncDisposable
@@ -24,7 +24,7 @@ public sealed class AiServiceStub : IAsyncDisposable
 
     public string Url => _app?.Urls.Single() ?? throw new InvalidOperationException("The stub has not started.");
 
-    public static async Task<AiServiceStub> StartAsync(HttpStatusCode healthStatus = HttpStatusCode.OK, InferenceInfo? inference = null)
+    public static async Task<AiServiceStub> StartAsync(HttpStatusCode healthStatus = HttpStatusCode.OK, InferenceInfo? inference = null, IReadOnlyList<GpuInfo>? gpus = null)
     {
         var stub = new AiServiceStub();
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,6 +39,11 @@ public sealed class AiServiceStub : IAsyncDisposable
         if (inference is not null)
         {
             stub._app.MapGet("/api/system/inference", () => Results.Json(inference));
+        }
+
+        if (gpus is not null)
+        {
+            stub._app.MapGet("/api/system/gpus", () => Results.Json(gpus));
         }
 
         await stub._app.StartAsync();
