@@ -39,8 +39,8 @@ public sealed class AiSignalPathTests(InfrastructureFixture infrastructure)
             Assert.Equal("ai:support_resistance", stored.Pattern);
             var payloads = await db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.Type == nameof(SignalGeneratedIntegrationEvent)).Select(m => m.Payload).ToListAsync();
-            var announced = Assert.Single(payloads.Select(p => JsonSerializer.Deserialize<SignalGeneratedIntegrationEvent>(p, IntegrationEventSerializer.Options)!)
-                .Where(s => s.SignalId == e.SignalId));
+            var announced = Assert.Single(payloads.Select(p => JsonSerializer.Deserialize<SignalGeneratedIntegrationEvent>(p, IntegrationEventSerializer.Options)!),
+                s => s.SignalId == e.SignalId);
             Assert.Equal(("ai", "sell", 0.75m, 1.0842m, e.Reasoning), (announced.Source, announced.Signal, announced.Confidence, announced.Price, announced.Reasoning));
 
             // What the consumer does with the announcement (the relay may also deliver it: either way once per event id).
