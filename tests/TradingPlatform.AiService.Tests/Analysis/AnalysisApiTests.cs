@@ -37,6 +37,13 @@ public sealed class AnalysisApiTests(InfrastructureFixture infrastructure)
             .Where(e => e.RecommendationId == recommendationId).ToList();
     }
 
+    private static async Task<List<AiService.Costs.AiCallRecord>> AnalysisCallsAsync(NewsHost host)
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AiDbContext>().AiCallRecords.AsNoTracking()
+            .Where(r => r.Feature == AiService.Costs.AiFeatures.Analysis).ToListAsync();
+    }
+
     [Fact]
     public async Task A_rising_series_is_a_confident_trend_buy_stored_as_the_callers_recommendation_and_published_as_an_ai_signal()
     {
@@ -49,6 +56,8 @@ public sealed class AnalysisApiTests(InfrastructureFixture infrastructure)
         using var alice = host.Client("trader");
         using var bob = host.Client("trader");
         var request = new { symbol = "GBPUSD", analysisType = "trend", timeframe = "4h" };
+        var meter = host.Services.GetRequiredService<AiService.Costs.AiCallMeter>();
+        var meteredBefore = await AnalysisCallsAsync(host);
 
         var first = await ReadAsync(await alice.PostAsJsonAsync("/api/ai/analysis", request), HttpStatusCode.OK);
         Assert.Equal(("GBPUSD", "trend", "4h", "buy"), (first.GetProperty("symbol").GetString(), first.GetProperty("analysisType").GetString(),
@@ -67,6 +76,11 @@ public sealed class AnalysisApiTests(InfrastructureFixture infrastructure)
         // Twelve 4-hour bars (Analysis:RecommendationLifetimeBars).
         Assert.Equal(now.AddHours(48), recommendation.GetProperty("expiresAt").GetDateTimeOffset());
         Assert.Contains("27.957 % over 40 bars, R² 1", recommendation.GetProperty("reasoning").GetString(), StringComparison.Ordinal);
+
+        // Metered as the analysis feature: 40 bars in, one recommendation out.
+        await meter.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var metered = Assert.Single((await AnalysisCallsAsync(host)).ExceptBy(meteredBefore.Select(m => m.Id), m => m.Id));
+        Assert.Equal(("market-analysis", 40L, 1L), (metered.Model, metered.InputUnits, metered.OutputUnits));
 
         // Confidence 1 ≥ the threshold 0.6: one AiSignalGenerated in the outbox, with the answer's signal id.
         var published = Assert.Single(await SignalEventsAsync(host, firstId));
