@@ -109,6 +109,34 @@ public sealed class AnalysisApiTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_double_top_after_a_steady_rise_is_a_pattern_sell_with_the_bars_it_spans_and_below_the_signal_threshold()
+    {
+        // 24 bars rising by 0.375 from 90 (no swing in a monotonic run), then the double top of the unit tests (bars 24–29).
+        var rise = Enumerable.Range(0, 24).Select(i => 90m + (0.375m * i)).Select(c => (c + 0.1m, c - 0.1m, c));
+        (decimal, decimal, decimal)[] top = [(100, 99, 99.5m), (102, 100, 101.5m), (101, 98, 98.5m), (102.1m, 99, 101.8m), (101, 99.5m, 100), (100.5m, 99, 99.2m)];
+        await AnalysisCandleData.AddAsync(infrastructure, "XAU-USD", CandleInterval.OneHour, [.. rise, .. top]);
+        await using var host = await NewsHost.StartAsync(infrastructure, new FakeTimeProvider(new DateTimeOffset(2030, 1, 3, 0, 0, 0, TimeSpan.Zero)));
+        using var client = host.Client("trader");
+
+        var answer = await ReadAsync(await client.PostAsJsonAsync("/api/ai/analysis",
+            new { symbol = "gold", analysisType = "pattern", timeframe = "1h", parameters = new { pivotWidth = 1 } }), HttpStatusCode.OK);
+
+        Assert.Equal(("XAU-USD", "sell", 0.4), (answer.GetProperty("symbol").GetString(), answer.GetProperty("signal").GetString(), answer.GetProperty("confidence").GetDouble()));
+        var analysis = answer.GetProperty("analysis");
+        Assert.Equal(["double_top"], analysis.GetProperty("patterns").EnumerateArray().Select(p => p.GetString()));
+        var span = analysis.GetProperty("patternDetails")[0];
+        Assert.Equal((25, 27), (span.GetProperty("startIndex").GetInt32(), span.GetProperty("endIndex").GetInt32()));
+        Assert.Equal(new DateTimeOffset(2030, 1, 2, 1, 0, 0, TimeSpan.Zero), span.GetProperty("startTime").GetDateTimeOffset());
+        // Resistance: the highs 102 and 102.1 (mean 102.05, 2 touches); support: the low 98.
+        var levels = analysis.GetProperty("supportResistance");
+        Assert.Equal(102.05, levels.GetProperty("resistance")[0].GetDouble(), 9);
+        Assert.Equal(98.0, levels.GetProperty("support")[0].GetDouble(), 9);
+        Assert.Contains("price 99.2 is 2.873 % below resistance 102.05 (2 touches)", answer.GetProperty("recommendations")[0].GetProperty("reasoning").GetString(), StringComparison.Ordinal);
+        // 0.4 is under the 0.6 threshold: no signal.
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("signalId").ValueKind);
+    }
+
+    [Fact]
     public async Task Bad_input_answers_4xx_naming_the_fault_and_too_few_candles_says_how_many_are_needed()
     {
         await AnalysisCandleData.AddAsync(infrastructure, "AAPL", CandleInterval.OneDay, [.. Enumerable.Range(0, 10).Select(i => 150m + i)]);
