@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Analysis;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Forecasting;
@@ -28,6 +29,7 @@ app.MapSentimentApi();
 app.MapSentimentAggregateApi();
 app.MapNewsApi();
 app.MapAiCostsApi();
+app.MapAnalysisApi();
 
 app.Run();
 

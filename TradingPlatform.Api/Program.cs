@@ -52,6 +52,7 @@ app.MapAiModelsApi();
 app.MapAiPredictionsApi();
 app.MapAiSentimentApi();
 app.MapAiCostsApi();
+app.MapAiAnalysisApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();
 

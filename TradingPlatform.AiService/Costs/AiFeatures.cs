@@ -9,6 +9,9 @@ public static class AiFeatures
     public const string Sentiment = "sentiment";
     public const string Training = "training";
 
+    /// <summary>A market analysis (<c>POST /api/ai/analysis</c>): the bars it read in, one recommendation out.</summary>
+    public const string Analysis = "analysis";
+
     /// <summary>A news item scored at ingestion (posted or simulated; recorded by the ingestor, no user).</summary>
     public const string News = "news";
 

@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Analysis;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.AiService.Training;
@@ -7,7 +8,8 @@ namespace TradingPlatform.AiService.Costs;
 /// <summary>
 /// The usage in a metered endpoint's successful answer: a forecast counts the points it read (the lookback) and
 /// wrote; a trend prediction the points it read and one answer; a batch one record per model, counting series; a sentiment analysis the tokens its model read in and one
-/// classification out; a training
+/// classification out;
+/// an analysis the bars it read in and its recommendations out; a training
 /// start its maximum epochs in (the run's device time is the job's).
 /// </summary>
 internal static class AiUsage
@@ -22,6 +24,7 @@ internal static class AiUsage
             trend.Meta.Lookback, 1, trend.Meta.ExecutionProvider)],
         IEnumerable<ForecastBatchItem> batch => Batch(batch.ToList()),
         SentimentResult sentiment => [new(sentiment.Model, sentiment.ModelVersion, tokens, 1, null)],
+        AnalysisResponse analysis => [new("market-analysis", "1", analysis.Bars, analysis.Recommendations.Count, null)],
         TrainingRunResponse run => [new("nbeats", "0", run.MaxEpochs, 0, null)],
         _ => [],
     };

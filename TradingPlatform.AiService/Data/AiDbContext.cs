@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TradingPlatform.AiService.Analysis;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Forecasting;
@@ -27,6 +28,7 @@ public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(opti
 
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<AiRecommendation> Recommendations => Set<AiRecommendation>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

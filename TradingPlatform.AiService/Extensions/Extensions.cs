@@ -1,3 +1,4 @@
+using TradingPlatform.AiService.Analysis;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
@@ -46,6 +47,7 @@ internal static class Extensions
         builder.AddTraining();
         builder.AddSentiment();
         builder.AddNews();
+        builder.AddAnalysis();
         builder.AddAiCosts();
     }
 }

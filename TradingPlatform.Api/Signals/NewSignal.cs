@@ -17,4 +17,12 @@ public sealed record NewSignal(string Symbol, decimal Score, SignalSide Side, Si
     public JsonElement? Meta { get; init; }
 
     public StrategyId? StrategyId { get; init; }
+
+    /// <summary>The producer's own id for the signal (the AI service's): recording it again records nothing.</summary>
+    public SignalId? Id { get; init; }
+
+    /// <summary>The price it was given at and its reasoning, carried on the published event (not columns of the stream).</summary>
+    public decimal? Price { get; init; }
+
+    public string? Reasoning { get; init; }
 }

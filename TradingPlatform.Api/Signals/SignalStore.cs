@@ -26,14 +26,20 @@ public sealed class SignalStore(TradingDbContext db, IOutbox outbox, TimeProvide
             throw new ArgumentException($"Unknown strategy {strategyId}.", nameof(signal));
         }
 
+        if (signal.Id is { } given && await FindAsync(given, cancellationToken) is { } existing)
+        {
+            // A producer's id seen before (a redelivered AI signal): the stored signal, nothing published again.
+            return existing;
+        }
+
         var now = time.GetUtcNow();
         var entity = Signal.Create(
-            signal.Symbol, signal.Time ?? now, signal.Score, signal.Side, signal.Source, now, signal.Pattern, MetaJson(signal.Meta), signal.StrategyId);
+            signal.Symbol, signal.Time ?? now, signal.Score, signal.Side, signal.Source, now, signal.Pattern, MetaJson(signal.Meta), signal.StrategyId, signal.Id);
         db.Add(entity);
         // The contract speaks buy/sell/hold with a confidence of 0..1; the stream's score is signed (-1..1).
         var side = entity.Side switch { SignalSide.Buy => "buy", SignalSide.Sell => "sell", _ => "hold" };
         outbox.Add(new SignalGeneratedIntegrationEvent(
-            entity.Id.Value, entity.Symbol, side, Math.Abs(entity.Score), entity.Pattern, Price: null,
+            entity.Id.Value, entity.Symbol, side, Math.Abs(entity.Score), signal.Reasoning ?? entity.Pattern, signal.Price,
             entity.Source.Kind.ToString().ToLowerInvariant(), entity.Time) { OccurredAt = now });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Signal {SignalId} recorded: {Symbol} {Side} {Score} from {SourceKind}", entity.Id, entity.Symbol, entity.Side, entity.Score, entity.Source.Kind);

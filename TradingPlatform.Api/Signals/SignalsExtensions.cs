@@ -7,6 +7,7 @@ public static class SignalsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<SignalStore>();
+        builder.Services.AddScoped<TradingPlatform.Messaging.IIntegrationEventHandler<TradingPlatform.Messaging.Contracts.AiSignalGeneratedIntegrationEvent>, AiSignalGeneratedHandler>();
         return builder;
     }
 }

@@ -44,11 +44,11 @@ public sealed class Signal
 
     public DateTimeOffset CreatedAt { get; private init; }
 
-    /// <summary>Creates a valid signal; the symbol is stored as the catalog spells it.</summary>
+    /// <summary>Creates a valid signal; the symbol is stored as the catalog spells it. <paramref name="id"/>: a producer's own id (the AI service's), else a new one.</summary>
     /// <exception cref="ArgumentException">The symbol is unknown, the score is outside -1..1, or the pattern is too long.</exception>
     public static Signal Create(
         string symbol, DateTimeOffset time, decimal score, SignalSide side, SignalSource source, DateTimeOffset now,
-        string? pattern = null, string? meta = null, StrategyId? strategyId = null)
+        string? pattern = null, string? meta = null, StrategyId? strategyId = null, SignalId? id = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var instrument = InstrumentCatalog.Find(symbol) ?? throw new ArgumentException($"Unknown symbol '{symbol}'.", nameof(symbol));
@@ -69,7 +69,7 @@ public sealed class Signal
 
         return new Signal
         {
-            Id = SignalId.New(),
+            Id = id ?? SignalId.New(),
             Symbol = instrument.Symbol,
             Time = Microseconds(time),
             Score = score,

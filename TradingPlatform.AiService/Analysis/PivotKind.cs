@@ -1,0 +1,7 @@
+namespace TradingPlatform.AiService.Analysis;
+
+public enum PivotKind
+{
+    High,
+    Low,
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TradingPlatform.Api.Identity.Users;
+using TradingPlatform.Api.Tests.Support;
+using TradingPlatform.Api.Tests.Support.Auth;
+using TradingPlatform.Testing;
+
+namespace TradingPlatform.Api.Tests.Ai;
+
+/// <summary>
+/// Seed 001's <c>POST /api/ai/analysis</c> and <c>GET /api/ai/recommendations</c>, forwarded to the AiService (a
+/// stand-in here; the analysis and ownership are tested on the real AiService) and answered in the Api's envelope.
+/// </summary>
+[Collection(InfrastructureFixture.CollectionName)]
+public sealed class AiAnalysisApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+{
+    private StandInAiService _ai = null!;
+    private ApiFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _ai = await StandInAiService.StartAsync(ai =>
+        {
+            ai.MapPost("/api/ai/analysis", () => Results.Ok(new { symbol = "EURUSD", signal = "buy", confidence = 0.7 }));
+            ai.MapGet("/api/ai/recommendations", (HttpRequest request) => request.Query["symbol"] == "NOPE"
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["symbol"] = ["Unknown symbol 'NOPE'."] })
+                : Results.Ok(new { items = new[] { new { id = Guid.Empty, status = "active" } }, page = 1, limit = 5, total = 1 }));
+        });
+        _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Url)]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _ai.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Analysis_and_recommendations_are_forwarded_and_answered_in_the_envelope()
+    {
+        var (_, client) = await _factory.CreateUserWithClientAsync(Roles.Viewer);
+        const string Body = """{"symbol":"EURUSD","analysisType":"trend","timeframe":"1h"}""";
+
+        using var analyzed = await client.PostJsonTextAsync("/api/ai/analysis", Body);
+        var envelope = JsonDocument.Parse(await analyzed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, analyzed.StatusCode);
+        Assert.True(envelope.GetProperty("success").GetBoolean());
+        Assert.Equal("buy", envelope.GetProperty("data").GetProperty("signal").GetString());
+        Assert.Equal(Body, Assert.Single(_ai.Received, r => r.Path == "/api/ai/analysis").Body);
+
+        var unknown = await Envelope.AssertErrorAsync(await client.GetAsync("/api/ai/recommendations?symbol=NOPE"), 400, "VALIDATION_ERROR");
+        Assert.Equal("Unknown symbol 'NOPE'.", unknown.GetProperty("error").GetProperty("details").GetProperty("symbol")[0].GetString());
+
+        using var listed = await client.GetAsync("/api/ai/recommendations?symbol=EURUSD&limit=5");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var data = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        Assert.Equal("active", data.GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.Single(_ai.Received, r => r.Path == "/api/ai/recommendations?symbol=EURUSD&limit=5");
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_Api_refuses_before_the_AiService_sees_it()
+    {
+        using var anonymous = _factory.CreateClient();
+        using var response = await anonymous.GetAsync("/api/ai/recommendations");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(_ai.Received, r => r.Path.StartsWith("/api/ai/recommendations", StringComparison.Ordinal));
+    }
+}
