@@ -60,18 +60,26 @@ internal sealed class AnalysisService(
             ExpiresAt = created + (r.Interval * settings.RecommendationLifetimeBars), SignalId = publish ? Guid.CreateVersion7(now) : null,
         };
 
-        await db.Recommendations
-            .Where(x => x.UserId == userId && x.Symbol == r.Symbol && x.Timeframe == r.Timeframe && x.AnalysisType == r.Type
-                && x.SupersededAt == null && x.ExpiresAt > created)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SupersededAt, created), cancellationToken);
-        db.Recommendations.Add(recommendation);
-        if (recommendation.SignalId is { } signalId)
+        // One transaction: the older recommendations are superseded only together with the new one (and its signal's
+        // outbox row) being stored.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            outbox.Add(new AiSignalGeneratedIntegrationEvent(signalId, recommendation.Id, r.Symbol, analysis.Signal, (decimal)analysis.Confidence,
-                reasoning, recommendation.Price, r.Type, r.Timeframe, created) { OccurredAt = now });
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await db.Recommendations
+                .Where(x => x.UserId == userId && x.Symbol == r.Symbol && x.Timeframe == r.Timeframe && x.AnalysisType == r.Type
+                    && x.SupersededAt == null && x.ExpiresAt > created)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.SupersededAt, created), token);
+            db.Recommendations.Add(recommendation);
+            if (recommendation.SignalId is { } signalId)
+            {
+                outbox.Add(new AiSignalGeneratedIntegrationEvent(signalId, recommendation.Id, r.Symbol, analysis.Signal, (decimal)analysis.Confidence,
+                    reasoning, recommendation.Price, r.Type, r.Timeframe, created) { OccurredAt = now });
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
         return (Response(r, bars, analysis, recommendation, window.Text, created), null);
     }
 

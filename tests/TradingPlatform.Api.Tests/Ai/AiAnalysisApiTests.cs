@@ -55,8 +55,11 @@ public sealed class AiAnalysisApiTests(InfrastructureFixture infrastructure) : I
 
         using var listed = await client.GetAsync("/api/ai/recommendations?symbol=EURUSD&limit=5");
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
-        var data = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
-        Assert.Equal("active", data.GetProperty("items")[0].GetProperty("status").GetString());
+        // Seed 001's shape: data is the array; the page is in pagination.
+        var listedBody = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("active", Assert.Single(listedBody.GetProperty("data").EnumerateArray()).GetProperty("status").GetString());
+        var pagination = listedBody.GetProperty("pagination");
+        Assert.Equal((1, 5, 1L), (pagination.GetProperty("page").GetInt32(), pagination.GetProperty("limit").GetInt32(), pagination.GetProperty("total").GetInt64()));
         Assert.Single(_ai.Received, r => r.Path == "/api/ai/recommendations?symbol=EURUSD&limit=5");
     }
 
