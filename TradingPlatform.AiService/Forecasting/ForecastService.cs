@@ -19,7 +19,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
     public async Task<IReadOnlyList<(ForecastResponse? Forecast, ForecastProblem? Problem)>> ForecastAsync(
         IReadOnlyList<ForecastRequest> items, CancellationToken cancellationToken)
     {
-        var prepared = new (ServingModel Model, double[] History, int Horizon, string Symbol, string Interval, DateTimeOffset? LastTime, ForecastMonteCarloRequest? MonteCarlo)?[items.Count];
+        var prepared = new PreparedItem?[items.Count];
         var results = new (ForecastResponse?, ForecastProblem?)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
@@ -28,7 +28,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
             results[i] = (null, problem);
         }
 
-        foreach (var group in Enumerable.Range(0, items.Count).Where(i => prepared[i] is not null).GroupBy(i => prepared[i]!.Value.Model))
+        foreach (var group in Enumerable.Range(0, items.Count).Where(i => prepared[i] is not null).GroupBy(i => prepared[i]!.Model))
         {
             var model = group.Key;
             var indices = group.ToList();
@@ -36,7 +36,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
             var input = new float[indices.Count * lookback];
             for (var row = 0; row < indices.Count; row++)
             {
-                var history = prepared[indices[row]]!.Value.History;
+                var history = prepared[indices[row]]!.History;
                 for (var j = 0; j < lookback; j++)
                 {
                     input[(row * lookback) + j] = (float)history[history.Length - lookback + j];
@@ -46,7 +46,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
             var output = model.Run(input, indices.Count);
             for (var row = 0; row < indices.Count; row++)
             {
-                var item = prepared[indices[row]]!.Value;
+                var item = prepared[indices[row]]!;
                 var last = item.History[^1];
                 var points = new ForecastPoint[item.Horizon];
                 for (var h = 0; h < item.Horizon; h++)
@@ -68,7 +68,7 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
         return results;
     }
 
-    private async Task<((ServingModel, double[], int, string, string, DateTimeOffset?, ForecastMonteCarloRequest?)? Ready, ForecastProblem? Problem)> PrepareAsync(ForecastRequest item, CancellationToken cancellationToken)
+    private async Task<(PreparedItem? Ready, ForecastProblem? Problem)> PrepareAsync(ForecastRequest item, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(item.Symbol))
         {
@@ -128,6 +128,10 @@ internal sealed class ForecastService(ActiveModels models, OnnxExecution executi
             return (null, invalid);
         }
 
-        return ((model, history, steps, symbol, interval, lastTime, item.MonteCarlo), null);
+        return (new PreparedItem(model, history, steps, symbol, interval, lastTime, item.MonteCarlo), null);
     }
+
+    /// <summary>An item checked and ready to run: its model, the history it reads, and what its answer carries.</summary>
+    private sealed record PreparedItem(
+        ServingModel Model, double[] History, int Horizon, string Symbol, string Interval, DateTimeOffset? LastTime, ForecastMonteCarloRequest? MonteCarlo);
 }
