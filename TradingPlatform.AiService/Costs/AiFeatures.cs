@@ -17,4 +17,13 @@ public static class AiFeatures
 
     /// <summary>A finished training run (recorded by the job, with its device seconds); <see cref="Training"/> is its start.</summary>
     public const string TrainingRun = "training-run";
+
+    /// <summary>A project-chat answer (<c>POST /api/chat/project</c>): the prompt's and the answer's tokens, offline or on the configured model.</summary>
+    public const string Chat = "chat";
+
+    /// <summary>Texts embedded on a configured embedding endpoint (the knowledge base's passages and queries); MiniLM on this host is free.</summary>
+    public const string Embedding = "embedding";
+
+    /// <summary>A configuration analysis's suggestions reviewed by the configured model (the Worker's rule engine runs without one).</summary>
+    public const string ConfigReview = "config-review";
 }
