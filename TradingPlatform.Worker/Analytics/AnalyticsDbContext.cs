@@ -7,7 +7,7 @@ namespace TradingPlatform.Worker.Analytics;
 
 /// <summary>
 /// The Worker's own schema (<c>analytics</c> of <c>tradingdb</c>): statistics built from integration events, the
-/// configuration-analysis requests its jobs record, and the inbox of its consumer. The Worker owns and applies these migrations at start-up; it never depends on the Api's.
+/// configuration analysis' runs and suggestions, and the inbox of its consumer. The Worker owns and applies these migrations at start-up; it never depends on the Api's.
 /// </summary>
 public class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
 {
@@ -15,7 +15,9 @@ public class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : 
 
     public DbSet<FillStatistics> FillStatistics => Set<FillStatistics>();
 
-    public DbSet<ConfigAnalysisRequest> ConfigAnalysisRequests => Set<ConfigAnalysisRequest>();
+    public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
+
+    public DbSet<ConfigSuggestion> ConfigSuggestions => Set<ConfigSuggestion>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
@@ -25,7 +27,8 @@ public class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : 
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfiguration(new FillStatisticsConfiguration());
-        modelBuilder.ApplyConfiguration(new ConfigAnalysisRequestConfiguration());
+        modelBuilder.ApplyConfiguration(new AnalysisRunConfiguration());
+        modelBuilder.ApplyConfiguration(new ConfigSuggestionConfiguration());
         // The effect (statistics) and the inbox row commit together.
         modelBuilder.AddInbox(Schema);
     }

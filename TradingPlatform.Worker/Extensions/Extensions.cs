@@ -1,4 +1,5 @@
 using TradingPlatform.Trading.Data;
+using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Backtests;
 using TradingPlatform.Worker.Maintenance;
 using TradingPlatform.Worker.Optimizations;
@@ -33,6 +34,7 @@ internal static class Extensions
         builder.AddBacktests();
         builder.AddOptimizations();
         builder.AddMaintenance();
+        builder.AddConfigAnalysis();
         builder.AddJobs();
         builder.AddJobsDashboard();
     }

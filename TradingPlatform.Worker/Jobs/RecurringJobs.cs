@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Maintenance;
 
 namespace TradingPlatform.Worker.Jobs;
@@ -28,6 +29,7 @@ public static class RecurringJobs
         new RecurringJobDefinition<IEquitySnapshotJob>("worker:maintenance:equity-snapshots", Cron.Hourly(), job => job.RunAsync(CancellationToken.None)),
         new RecurringJobDefinition<IOutboxBacklogJob>("worker:maintenance:outbox-backlog", Cron.Minutely(), job => job.RunAsync(CancellationToken.None)),
         new RecurringJobDefinition<ICandleGapsJob>("worker:maintenance:candle-gaps", Cron.Hourly(5), job => job.RunAsync(CancellationToken.None)),
+        new RecurringJobDefinition<IDailyConfigAnalysisJob>("worker:analysis:daily-config-analysis", Cron.Daily(2, 30), job => job.RunAsync(CancellationToken.None)),
     ];
 
     /// <summary>
