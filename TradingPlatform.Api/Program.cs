@@ -48,6 +48,7 @@ app.MapSignalsApi();
 app.MapBacktestsApi();
 app.MapOptimizationsApi();
 app.MapConfigAnalysisApi();
+app.MapConfigSuggestionsApi();
 app.MapAiModelsApi();
 app.MapAiPredictionsApi();
 app.MapAiSentimentApi();

@@ -33,7 +33,7 @@ public sealed class RecurringJobsTests(InfrastructureFixture infrastructure)
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<IOutboxBacklogJob>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ICandleGapsJob>());
         Assert.Equal(
-            ["worker:maintenance:candle-gaps", "worker:maintenance:equity-snapshots", "worker:maintenance:expiry-and-funding",
+            ["worker:analysis:daily-config-analysis", "worker:maintenance:candle-gaps", "worker:maintenance:equity-snapshots", "worker:maintenance:expiry-and-funding",
              "worker:maintenance:outbox-backlog", "worker:maintenance:stuck-runs"],
             RecurringJobs.Declared.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
