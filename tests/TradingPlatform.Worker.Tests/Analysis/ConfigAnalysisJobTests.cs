@@ -110,6 +110,27 @@ public sealed class ConfigAnalysisJobTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Two_attempts_at_once_for_one_user_run_one_after_the_other_and_leave_one_active_set()
+    {
+        await _data.EnsureSchemaAsync();
+        await using var worker = await StartWorkerAsync();
+        var userId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        var instrument = await _data.AddInstrumentWithHoursAsync(now);
+        await _data.AddOverLeveragedLoserAsync(userId, instrument, now);
+
+        await Task.WhenAll(RunAsync(worker, userId), RunAsync(worker, userId), RunAsync(worker, userId));
+
+        var runs = await RunsAsync(worker, userId);
+        Assert.Equal(3, runs.Count);
+        Assert.All(runs, r => Assert.Equal(AnalysisRunStatus.Succeeded, r.Status));
+        var active = (await SuggestionsAsync(worker, userId)).Where(s => s.Status == SuggestionStatus.Active).ToList();
+        Assert.Single(active.Select(s => s.RunId).Distinct());
+        Assert.Equal(active.Count, active.Select(s => s.Key).Distinct().Count());
+        Assert.Equal(runs[0].SuggestionCount, active.Count);
+    }
+
+    [Fact]
     public async Task An_attempt_after_a_killed_one_takes_over_its_history_entry_and_stores_one_set()
     {
         await _data.EnsureSchemaAsync();
