@@ -2,7 +2,7 @@ namespace TradingPlatform.Worker.Analysis;
 
 /// <summary>
 /// The settings a suggestion can change, as the Api applies them: the strategy's (through the strategy update) and the
-/// account's. The Api's apply endpoint knows exactly these names.
+/// account's. The Api's apply endpoint knows exactly these names (its ConfigSuggestionSettings).
 /// </summary>
 public static class ConfigSettings
 {
@@ -31,7 +31,4 @@ public static class ConfigSettings
     public const string Status = "status";
 
     public static IReadOnlyList<string> All { get; } = [Leverage, AccountMaxDailyLoss, StopLoss, TakeProfit, MaxRiskPerTrade, MaxDailyLoss, Interval, Status];
-
-    /// <summary>Whether the setting belongs to a strategy (else to an account).</summary>
-    public static bool IsStrategySetting(string setting) => setting is not (Leverage or AccountMaxDailyLoss);
 }

@@ -5,8 +5,6 @@ namespace TradingPlatform.Worker.Analysis.Figures;
 /// <summary>Everything the rules read about one user, and the flat name → number view stored with the run and sent to the model.</summary>
 public sealed record UserFigures(Guid UserId, IReadOnlyList<AccountFigures> Accounts, IReadOnlyList<StrategyFigures> Strategies)
 {
-    public bool HasData => Accounts.Any(a => a.Results.Trades > 0 || a.Results.Fees > 0m) || Strategies.Count > 0;
-
     /// <summary><c>account:{id}:{figure}</c> and <c>strategy:{id}:{figure}</c>, numbers only.</summary>
     public IReadOnlyDictionary<string, double> ToDictionary()
     {
