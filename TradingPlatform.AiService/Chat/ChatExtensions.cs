@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using TradingPlatform.AiService.Chat.ConfigReview;
-using TradingPlatform.AiService.Inference;
-using TradingPlatform.AiService.Sentiment;
 using TradingPlatform.ServiceDefaults.Llm;
 using TradingPlatform.ServiceDefaults.Redis;
 
@@ -31,11 +29,7 @@ internal static class ChatExtensions
             builder.AddRedisNamespace();
         }
 
-        // The sentence encoder the offline answerer scores sentences with: the DI one when the knowledge base registered
-        // it, else the sentiment model's (MiniLM by default), else its own.
-        services.TryAddSingleton(provider => provider.GetService<ISentimentModel>() is MiniLmSentimentModel sentiment
-            ? sentiment.Encoder
-            : new MiniLmEncoder(provider.GetRequiredService<OnnxExecution>()));
+        services.AddSingleton<ChatSentenceEncoder>();
         services.AddSingleton<ChatTokenCounter>();
         services.AddSingleton<ExtractiveChatCompletionService>();
         services.AddKeyedSingleton<IChatCompletionService>(ChatKernel.OfflineServiceKey, (provider, _) => provider.GetRequiredService<ExtractiveChatCompletionService>());

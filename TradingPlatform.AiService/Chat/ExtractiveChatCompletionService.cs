@@ -5,7 +5,6 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using ChatTokenUsage = OpenAI.Chat.ChatTokenUsage;
 using OpenAIChatModelFactory = OpenAI.Chat.OpenAIChatModelFactory;
-using TradingPlatform.AiService.Sentiment;
 
 namespace TradingPlatform.AiService.Chat;
 
@@ -19,7 +18,7 @@ namespace TradingPlatform.AiService.Chat;
 /// OpenAI connector does (a <see cref="ChatTokenUsage"/>): the prompt's and the answer's BERT word pieces
 /// (<see cref="ChatTokenCounter"/>).
 /// </summary>
-internal sealed partial class ExtractiveChatCompletionService(MiniLmEncoder encoder, ChatTokenCounter tokens) : IChatCompletionService
+internal sealed partial class ExtractiveChatCompletionService(ChatSentenceEncoder encoder, ChatTokenCounter tokens) : IChatCompletionService
 {
     public const string ModelName = "extractive";
     public const string ModelVersion = "1";
