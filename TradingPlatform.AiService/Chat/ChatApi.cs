@@ -59,10 +59,10 @@ public static class ChatApi
         return answer is null ? Problem(failure!) : TypedResults.Ok(answer);
     }
 
-    private static async Task<Ok<ChatSuggestionList>> SuggestAsync(HttpContext context, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChatSuggestionList>, ProblemHttpResult>> SuggestAsync(HttpContext context, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var suggestions = context.RequestServices.GetRequiredService<ChatSuggestions>();
-        return TypedResults.Ok(new ChatSuggestionList(await suggestions.SuggestAsync(user.UserId(), cancellationToken)));
+        var suggestions = await context.RequestServices.GetRequiredService<ChatSuggestions>().SuggestAsync(user.UserId(), cancellationToken);
+        return suggestions is null ? Problem(ChatFailure.KnowledgeUnavailable) : TypedResults.Ok(new ChatSuggestionList(suggestions));
     }
 
     private static async Task<IResult> ClearAsync(ChatClearRequest? request, ConversationStore conversations, ClaimsPrincipal user)

@@ -5,6 +5,10 @@ public sealed record ChatFailure(int Status, string Code, string Message, string
 {
     public static ChatFailure BadField(string field, string message) => new(StatusCodes.Status400BadRequest, "validation_error", message, field);
 
+    /// <summary>No knowledge base is registered (a host without <c>AddKnowledgeBase()</c>): nothing to answer from.</summary>
+    public static ChatFailure KnowledgeUnavailable { get; } =
+        new(StatusCodes.Status503ServiceUnavailable, "knowledge_unavailable", "The project knowledge base is not available in this service; try again later.");
+
     public static ChatFailure UnknownConversation(string id) =>
         new(StatusCodes.Status404NotFound, "conversation_not_found", $"There is no conversation '{id}' of yours (it may have expired or been cleared).", "conversationId");
 }

@@ -11,7 +11,7 @@ namespace TradingPlatform.AiService.Chat;
 /// on leverage, margin and liquidation; then questions on the documentation's other sections (README's first). Each
 /// question names its section, so it is one the chat can answer.
 /// </summary>
-internal sealed class ChatSuggestions(IKnowledgeSearch knowledge, AiDbContext db)
+internal sealed class ChatSuggestions(IServiceProvider services, AiDbContext db)
 {
     public const int Count = 6;
 
@@ -24,8 +24,14 @@ internal sealed class ChatSuggestions(IKnowledgeSearch knowledge, AiDbContext db
         ("leverage", ["leverage", "margin", "liquidat"]),
     ];
 
-    public async Task<IReadOnlyList<ChatSuggestion>> SuggestAsync(Guid userId, CancellationToken cancellationToken)
+    /// <summary>The suggestions; null when no knowledge base is registered (see <see cref="ProjectChat"/>).</summary>
+    public async Task<IReadOnlyList<ChatSuggestion>?> SuggestAsync(Guid userId, CancellationToken cancellationToken)
     {
+        if (services.GetService<IKnowledgeSearch>() is not { } knowledge)
+        {
+            return null;
+        }
+
         var passages = (await knowledge.PassagesAsync(cancellationToken))
             .Where(p => p.Heading.Length is > 0 and <= 120).DistinctBy(p => p.Heading.ToUpperInvariant()).ToList();
         var activity = await ActivityAsync(userId, cancellationToken);

@@ -18,7 +18,7 @@ namespace TradingPlatform.AiService.Chat;
 /// <c>Llm:FallBackToOffline</c> is set. The question and answer are kept in the conversation (<see cref="ConversationStore"/>).
 /// </summary>
 internal sealed partial class ProjectChat(
-    IKnowledgeSearch knowledge, ConversationStore conversations, ChatKernel chat, IServiceProvider services,
+    ConversationStore conversations, ChatKernel chat, IServiceProvider services,
     IOptionsMonitor<ChatOptions> options, TimeProvider time, ILogger<ProjectChat> logger)
 {
     public const int MaxMessageLength = 4000;
@@ -71,6 +71,13 @@ internal sealed partial class ProjectChat(
             }
 
             earlier = stored;
+        }
+
+        // Resolved here, not injected: a host without the knowledge base still starts (and validates its services),
+        // and its chat answers 503 rather than inventing without passages.
+        if (services.GetService<IKnowledgeSearch>() is not { } knowledge)
+        {
+            return (null, ChatFailure.KnowledgeUnavailable);
         }
 
         var current = options.CurrentValue;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Knowledge;
@@ -28,13 +29,20 @@ internal sealed class ChatHost : IAsyncDisposable
     private readonly string _signingKey = RandomNumberGenerator.GetHexString(64);
     private readonly ServiceFactory<Program> _inner;
 
-    private ChatHost(InfrastructureFixture infrastructure, IEnumerable<KeyValuePair<string, string?>> settings)
+    private ChatHost(InfrastructureFixture infrastructure, IEnumerable<KeyValuePair<string, string?>> settings, bool knowledge)
     {
         _inner = new ServiceFactory<Program>(infrastructure.Configuration
             .Append(new("Jwt:SigningKey", _signingKey))
             .Append(new("Redis:KeyPrefix", $"chat-test-{Guid.NewGuid():N}:"))
             .Concat(settings));
-        Factory = _inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IKnowledgeSearch, TestKnowledge>()));
+        Factory = _inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IKnowledgeSearch>();
+            if (knowledge)
+            {
+                services.AddSingleton<IKnowledgeSearch, TestKnowledge>();
+            }
+        }));
     }
 
     public WebApplicationFactory<Program> Factory { get; }
@@ -47,7 +55,14 @@ internal sealed class ChatHost : IAsyncDisposable
         var model = stub is null
             ? []
             : new (string, string?)[] { ("Llm:Endpoint", stub.Endpoint.ToString()), ("Llm:ChatModel", ChatModel), ("Llm:ApiKey", ApiKey), ("Llm:TimeoutSeconds", "10") };
-        var host = new ChatHost(infrastructure, model.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)));
+        return await StartAsync(new ChatHost(infrastructure, model.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)), knowledge: true));
+    }
+
+    /// <summary>Offline, with no knowledge base registered at all.</summary>
+    public static Task<ChatHost> StartWithoutKnowledgeAsync(InfrastructureFixture infrastructure) => StartAsync(new ChatHost(infrastructure, [], knowledge: false));
+
+    private static async Task<ChatHost> StartAsync(ChatHost host)
+    {
         await host.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromMinutes(1));
         return host;
     }

@@ -188,4 +188,17 @@ public sealed class ProjectChatOfflineTests(InfrastructureFixture infrastructure
         Assert.Equal(TestKnowledge.All.Count, fresh.Count);
         Assert.Equal("How do I use POST /api/orders Place an order?", fresh.Single(s => s.GetProperty("anchor").GetString() == "PlaceOrder").GetProperty("question").GetString());
     }
+
+    [Fact]
+    public async Task Without_a_knowledge_base_the_service_starts_and_the_chat_answers_503_instead_of_answering_blind()
+    {
+        await using var host = await ChatHost.StartWithoutKnowledgeAsync(infrastructure);
+        using var client = host.Client();
+
+        var problem = await ChatHost.ReadAsync(await client.PostAsJsonAsync("/api/chat/project", new { message = "What is the maximum drawdown?" }), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("knowledge_unavailable", problem.GetProperty("code").GetString());
+        await ChatHost.ReadAsync(await client.GetAsync("/api/chat/project/suggestions"), HttpStatusCode.ServiceUnavailable);
+        // The rest of the service is unaffected.
+        await ChatHost.ReadAsync(await client.GetAsync("/api/ai/cost/statistics"), HttpStatusCode.OK);
+    }
 }
