@@ -1,4 +1,5 @@
 using TradingPlatform.AiService.Analysis;
+using TradingPlatform.AiService.Chat;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Extensions;
 using TradingPlatform.AiService.Forecasting;
@@ -30,6 +31,7 @@ app.MapSentimentAggregateApi();
 app.MapNewsApi();
 app.MapAiCostsApi();
 app.MapAnalysisApi();
+app.MapChat();
 
 app.Run();
 

@@ -54,6 +54,7 @@ app.MapAiPredictionsApi();
 app.MapAiSentimentApi();
 app.MapAiCostsApi();
 app.MapAiAnalysisApi();
+app.MapAiChatApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();
 

@@ -15,6 +15,14 @@ var jwtSigningKey = builder.AddGeneratedSecret("jwt-signing-key");
 var demoTraderPassword = builder.AddGeneratedSecret("demo-trader-password");
 var adminPassword = builder.AddGeneratedSecret("admin-password");
 
+// An OpenAI-compatible model (OpenAI, Azure OpenAI, Ollama, vLLM), all optional: empty, the services use their offline
+// defaults (docs/project-chat-answering.md). Set them as Parameters:llm-endpoint etc. (the key as a user secret).
+var llm = new LlmParameters.Llm(
+    builder.AddOptionalParameter("llm-endpoint"),
+    builder.AddOptionalParameter("llm-chat-model"),
+    builder.AddOptionalParameter("llm-embedding-model"),
+    builder.AddOptionalParameter("llm-api-key", secret: true));
+
 // Containers where a container runtime answers (and always in the manifest), local server processes elsewhere.
 var tradingDb = builder.AddPlatformPostgres("postgres", "tradingdb", postgresPassword);
 var cache = builder.AddPlatformRedis("cache", cachePassword);
@@ -30,7 +38,8 @@ var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithLlm(llm);
 
 // The worker validates the api's access tokens for its Hangfire dashboard (/hangfire, admins only): same key.
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
@@ -39,7 +48,8 @@ var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithLlm(llm);
 
 builder.AddProject<Projects.TradingPlatform_Api>("api")
     .WithExternalHttpEndpoints()

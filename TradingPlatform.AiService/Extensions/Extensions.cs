@@ -1,4 +1,5 @@
 using TradingPlatform.AiService.Analysis;
+using TradingPlatform.AiService.Chat;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Gpus;
@@ -49,5 +50,6 @@ internal static class Extensions
         builder.AddNews();
         builder.AddAnalysis();
         builder.AddAiCosts();
+        builder.AddChat();
     }
 }

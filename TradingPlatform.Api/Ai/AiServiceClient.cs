@@ -36,6 +36,29 @@ public sealed class AiServiceClient(HttpClient httpClient)
         return await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends the caller's request on as <see cref="ForwardAsync"/> does, with its <c>Accept</c> header, and returns as soon
+    /// as the AiService's headers are in (<see cref="HttpCompletionOption.ResponseHeadersRead"/>): the body, a stream of
+    /// server-sent events, is read by the caller as it comes.
+    /// </summary>
+    public async Task<HttpResponseMessage> StreamAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.Path + request.QueryString, UriKind.Relative));
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        body.Position = 0;
+        message.Content = new StreamContent(body);
+        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
+        if (request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
     /// <summary>Asks the AiService's readiness endpoint; throws <see cref="HttpRequestException"/> when it cannot be reached.</summary>
     public async Task<AiServiceHealth> GetHealthAsync(CancellationToken cancellationToken)
     {

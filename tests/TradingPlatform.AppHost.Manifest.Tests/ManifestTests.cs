@@ -13,6 +13,10 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
 
     private static readonly string[] Containers = ["postgres", "cache", "messaging"];
 
+    /// <summary>The optional model's parameters (empty by default: the offline defaults), and the <c>Llm</c> keys they become.</summary>
+    private static readonly (string Parameter, string Variable)[] LlmParameters =
+        [("llm-endpoint", "Llm__Endpoint"), ("llm-chat-model", "Llm__ChatModel"), ("llm-embedding-model", "Llm__EmbeddingModel"), ("llm-api-key", "Llm__ApiKey")];
+
     private static readonly string[] Secrets =
         ["postgres-password", "cache-password", "messaging-password", "jwt-signing-key", "demo-trader-password", "admin-password"];
 
@@ -31,7 +35,7 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
     {
         // Aspire adds helpers of its own (annotated.string uri-encoded passwords, a value.v0 for cache's TLS
         // condition); everything that runs or holds a secret is named here.
-        string[] expected = [.. Secrets, .. Containers, "tradingdb", .. Projects];
+        string[] expected = [.. Secrets, .. Containers, "tradingdb", .. Projects, .. LlmParameters.Select(p => p.Parameter)];
         var deployable = manifest.Resources
             .Where(r => (string?)r.Value?["type"] is "container.v0" or "project.v0" or "parameter.v0" or "executable.v0"
                 || r.Key == "tradingdb")
@@ -130,6 +134,23 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
         var worker = manifest.Resource("worker")["env"] as JsonObject ?? [];
         Assert.Equal("{jwt-signing-key.value}", (string?)worker["Jwt__SigningKey"]);
         Assert.DoesNotContain(worker, e => e.Key.StartsWith("Seed__", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_model_parameters_default_to_empty_only_the_key_is_secret_and_ai_and_worker_get_them_as_the_Llm_section()
+    {
+        foreach (var (name, variable) in LlmParameters)
+        {
+            var input = manifest.Resource(name)["inputs"]?["value"];
+            Assert.Equal("", (string?)input?["default"]?["value"]);
+            Assert.Equal(name == "llm-api-key", (bool?)input?["secret"] ?? false);
+            foreach (var service in new[] { "ai", "worker" })
+            {
+                Assert.Equal($"{{{name}.value}}", (string?)(manifest.Resource(service)["env"] as JsonObject ?? [])[variable]);
+            }
+
+            Assert.False((manifest.Resource("api")["env"] as JsonObject ?? []).ContainsKey(variable));
+        }
     }
 
     [Theory]
