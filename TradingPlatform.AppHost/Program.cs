@@ -41,13 +41,16 @@ var ai = builder.AddProject<Projects.TradingPlatform_AiService>("ai")
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithLlm(llm);
 
-// The worker validates the api's access tokens for its Hangfire dashboard (/hangfire, admins only): same key.
+// The worker validates the api's access tokens for its Hangfire dashboard (/hangfire, admins only): same key. It signs
+// a short-lived token of the user with it when its configuration analysis asks the ai service's model for a review; it
+// does not wait for ai, as the analysis keeps its rule engine's suggestions when the model cannot be reached.
 var worker = builder.AddProject<Projects.TradingPlatform_Worker>("worker")
     .WithHttpHealthCheck("/health")
     .WithAppHostWatch()
     .WithReference(tradingDb).WaitFor(tradingDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(ai)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithLlm(llm);
 

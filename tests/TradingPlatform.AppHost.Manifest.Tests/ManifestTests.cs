@@ -107,16 +107,16 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
     }
 
     [Fact]
-    public void Api_finds_ai_and_worker_through_service_discovery_and_the_others_reference_no_service()
+    public void Api_finds_ai_and_worker_the_worker_finds_ai_through_service_discovery_and_ai_references_no_service()
     {
         var api = manifest.Resource("api")["env"] as JsonObject ?? [];
         Assert.Equal("{ai.bindings.http.url}", (string?)api["services__ai__http__0"]);
         Assert.Equal("{worker.bindings.http.url}", (string?)api["services__worker__http__0"]);
-        foreach (var name in new[] { "ai", "worker" })
-        {
-            var env = manifest.Resource(name)["env"] as JsonObject ?? [];
-            Assert.DoesNotContain(env, e => e.Key.StartsWith("services__", StringComparison.Ordinal));
-        }
+        var worker = manifest.Resource("worker")["env"] as JsonObject ?? [];
+        Assert.Equal("{ai.bindings.http.url}", (string?)worker["services__ai__http__0"]);
+        Assert.DoesNotContain(worker, e => e.Key.StartsWith("services__", StringComparison.Ordinal) && !e.Key.StartsWith("services__ai__", StringComparison.Ordinal));
+        var ai = manifest.Resource("ai")["env"] as JsonObject ?? [];
+        Assert.DoesNotContain(ai, e => e.Key.StartsWith("services__", StringComparison.Ordinal));
     }
 
     [Fact]
