@@ -57,7 +57,7 @@ public sealed class McpAuthenticationTests(InfrastructureFixture infrastructure)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = await ApiFactory.StartAsync(infrastructure, time);
-        var (_, client) = await factory.CreateUserWithClientAsync(Roles.Trader);
+        var (user, client) = await factory.CreateUserWithClientAsync(Roles.Trader);
         using (client)
         {
             var (key, _) = await client.CreateApiKeyAsync(["read"], expiresAt: time.GetUtcNow().AddHours(1));
@@ -70,7 +70,8 @@ public sealed class McpAuthenticationTests(InfrastructureFixture infrastructure)
             using var response = await factory.PostRawAsync(key);
             var error = await ApiJson.AssertErrorEnvelopeAsync(response, HttpStatusCode.Unauthorized, "AUTHENTICATION_ERROR");
             Assert.Contains("expired", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-            Assert.Equal("expired", (await client.GetDataAsync("/api/api-keys"))[0].GetProperty("status").GetString());
+            using var fresh = await factory.CreateClientAsync(user);
+            Assert.Equal("expired", (await fresh.GetDataAsync("/api/api-keys"))[0].GetProperty("status").GetString());
         }
     }
 
