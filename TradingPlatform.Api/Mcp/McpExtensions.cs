@@ -46,8 +46,10 @@ public static class McpExtensions
             .WithTools<McpAiTools>(json)
             .WithTools<McpTradingTools>(json)
             .WithTools<McpBacktestRunTools>(json)
-            // Applies each tool class's [Authorize] policy to tools/list and tools/call.
-            .AddAuthorizationFilters();
+            // Applies each tool class's [Authorize] policy to tools/list and tools/call; registered before the argument
+            // check, so that a tool the caller may not use is refused as such, whatever its arguments.
+            .AddAuthorizationFilters()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(McpArgumentCheck.Filter));
         return builder;
     }
 

@@ -260,8 +260,17 @@ public sealed class McpToolsTests(InfrastructureFixture infrastructure)
             Assert.Contains("message", await mcp.CallFailingAsync("ask_project_chat", new() { ["message"] = "  " }), StringComparison.Ordinal);
 
             // Arguments the schema refuses (missing, of the wrong type) are tool errors too, not crashes.
-            await mcp.CallFailingAsync("place_order", new() { ["accountId"] = id, ["side"] = "buy", ["quantity"] = 1m });
-            await mcp.CallFailingAsync("place_order", new() { ["accountId"] = id, ["symbol"] = "BTC-USD", ["side"] = "buy", ["quantity"] = "lots" });
+            var missing = await mcp.CallFailingAsync("place_order", new() { ["accountId"] = id, ["side"] = "buy", ["quantity"] = 1m });
+            var mistyped = await mcp.CallFailingAsync("place_order", new() { ["accountId"] = id, ["symbol"] = "BTC-USD", ["side"] = "buy", ["quantity"] = "lots" });
+            Assert.Contains("symbol: is required", missing, StringComparison.Ordinal);
+            Assert.Contains("quantity: must be a number", mistyped, StringComparison.Ordinal);
+            var unknown = await mcp.CallFailingAsync("get_holdings", new() { ["accountIds"] = "all" });
+            Assert.Contains("accountIds: is not an argument", unknown, StringComparison.Ordinal);
+            var badDate = await mcp.CallFailingAsync("start_backtest", new()
+            {
+                ["strategyId"] = Guid.NewGuid().ToString(), ["interval"] = "1h", ["start"] = "last tuesday", ["end"] = "2026-02-01T00:00:00Z",
+            });
+            Assert.Contains("start:", badDate, StringComparison.Ordinal);
 
             var quotes = await mcp.CallAsync("get_quotes", new() { ["symbols"] = new[] { "BTC-USD" } });
             Assert.Equal(60_010m, Assert.Single(quotes.EnumerateArray()).GetProperty("quote").GetProperty("ask").GetDecimal());
