@@ -57,6 +57,8 @@ public static class McpExtensions
     public static IEndpointConventionBuilder MapMcpServer(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        return routes.MapMcp(Path).RequireAuthorization(McpPolicies.Endpoint).WithTags("MCP");
+        // Not in the OpenAPI document: MCP describes itself (tools/list with each tool's input schema), and its one
+        // route answers JSON-RPC, which an OpenAPI operation could only call "any body".
+        return routes.MapMcp(Path).RequireAuthorization(McpPolicies.Endpoint).ExcludeFromDescription();
     }
 }
