@@ -112,4 +112,23 @@ public sealed class McpAuthenticationTests(InfrastructureFixture infrastructure)
         Assert.Equal("access_token", me.GetProperty("authenticatedWith").GetString());
         Assert.Equal(["read", "trade", "backtest"], me.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
     }
+
+    [Fact]
+    public async Task An_agents_requests_count_against_its_users_rate_limit()
+    {
+        await using var factory = await ApiFactory.StartAsync(infrastructure, null, ("RateLimiting:Enabled", "true"), ("RateLimiting:PerUser", "5"));
+        var (_, client) = await factory.CreateUserWithClientAsync(Roles.Trader);
+        using (client)
+        {
+            var (key, _) = await client.CreateApiKeyAsync(["read"]);
+            for (var i = 0; i < 4; i++)
+            {
+                using var allowed = await factory.PostRawAsync(key);
+                Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            }
+
+            using var limited = await factory.PostRawAsync(key);
+            await ApiJson.AssertErrorEnvelopeAsync(limited, HttpStatusCode.TooManyRequests, "RATE_LIMIT_ERROR");
+        }
+    }
 }
