@@ -9,7 +9,7 @@ using TradingPlatform.Api.Identity.Users;
 namespace TradingPlatform.Api.Identity.Data;
 
 /// <summary>
-/// Users, refresh tokens, the security audit log and the Data Protection key ring, in schema <c>identity</c> of
+/// Users, refresh tokens, API keys, the security audit log and the Data Protection key ring, in schema <c>identity</c> of
 /// <c>tradingdb</c>. Its own schema and migrations history keep it independent of <c>TradingDbContext</c>'s migrations.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext

@@ -36,11 +36,13 @@ public sealed class McpAuthenticationTests(InfrastructureFixture infrastructure)
         using (client)
         {
             var (key, id) = await client.CreateApiKeyAsync(["read"]);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, (await client.GetDataAsync("/api/api-keys"))[0].GetProperty("lastUsedAt").ValueKind);
             await using (var mcp = await factory.ConnectAsync(key))
             {
                 Assert.Contains("whoami", await mcp.ToolNamesAsync());
             }
 
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await client.GetDataAsync("/api/api-keys"))[0].GetProperty("lastUsedAt").ValueKind);
             using (await client.DeleteAsync($"/api/api-keys/{id}"))
             {
             }
