@@ -8,6 +8,7 @@ using TradingPlatform.Api.Infrastructure;
 using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
 using TradingPlatform.Api.Market;
+using TradingPlatform.Api.Mcp;
 using TradingPlatform.Api.Messaging;
 using TradingPlatform.Api.Monitoring;
 using TradingPlatform.Api.Realtime;
@@ -27,6 +28,7 @@ builder.AddTrading();
 builder.AddLiveStrategies();
 builder.AddMessaging();
 builder.AddRealtime();
+builder.AddMcpTools();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapAiAnalysisApi();
 app.MapAiChatApi();
 app.MapMessagingApi();
 app.MapRealtimeApi();
+app.MapMcpServer();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TradingPlatform.Api.Identity.Admin;
+using TradingPlatform.Api.Identity.ApiKeys;
 using TradingPlatform.Api.Identity.Audit;
 using TradingPlatform.Api.Identity.Auth;
 using TradingPlatform.Api.Identity.Data;
@@ -69,6 +70,7 @@ public static class IdentityExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
         services.AddAuthorizationBuilder().AddRolePolicies();
+        builder.AddApiKeys();
         return builder;
     }
 
@@ -79,6 +81,7 @@ public static class IdentityExtensions
         identity.MapTwoFactorApi();
         identity.MapUsersApi();
         identity.MapAdminApi();
+        identity.MapApiKeysApi();
         return routes;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using TradingPlatform.Api.Identity.ApiKeys;
 using TradingPlatform.Api.Identity.Audit;
 using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Identity.Users;
@@ -8,7 +9,7 @@ using TradingPlatform.Api.Identity.Users;
 namespace TradingPlatform.Api.Identity.Data;
 
 /// <summary>
-/// Users, refresh tokens, the security audit log and the Data Protection key ring, in schema <c>identity</c> of
+/// Users, refresh tokens, API keys, the security audit log and the Data Protection key ring, in schema <c>identity</c> of
 /// <c>tradingdb</c>. Its own schema and migrations history keep it independent of <c>TradingDbContext</c>'s migrations.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
@@ -20,6 +21,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

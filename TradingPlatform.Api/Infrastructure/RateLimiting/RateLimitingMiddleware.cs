@@ -5,7 +5,8 @@ namespace TradingPlatform.Api.Infrastructure.RateLimiting;
 
 /// <summary>
 /// 100 requests per minute per user (per IP when anonymous), and the tighter per-IP limit on endpoints marked with
-/// <see cref="AuthRateLimitMetadata"/>. Runs after authentication so it knows the user. Health probes are not counted.
+/// <see cref="AuthRateLimitMetadata"/>. Runs after authentication so it knows the user. Health probes are not counted;
+/// the MCP endpoint is, per user, like the API (an agent's key counts against its user).
 /// </summary>
 public sealed class RateLimitingMiddleware(RequestDelegate next, RedisRateLimitCounter counter, IOptionsMonitor<RateLimitOptions> options)
 {
@@ -13,7 +14,7 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, RedisRateLimitC
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = options.CurrentValue;
-        if (!settings.Enabled || !context.Request.Path.StartsWithSegments("/api"))
+        if (!settings.Enabled || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/mcp")))
         {
             await next(context);
             return;
