@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.AiService.Inference;
+using TradingPlatform.AiService.Knowledge;
 using TradingPlatform.AiService.Security;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.ServiceDefaults.Data;
@@ -49,5 +50,6 @@ internal static class Extensions
         builder.AddNews();
         builder.AddAnalysis();
         builder.AddAiCosts();
+        builder.AddKnowledgeBase();
     }
 }
