@@ -30,6 +30,7 @@ public sealed class KnowledgeOptions
     /// <summary>A passage less similar than this to the query is never returned, however well it matches lexically.</summary>
     public double MinPassageSimilarity { get; set; } = 0.10;
 
+    /// <summary>The weighted reciprocal rank fusion (<c>Knowledge:Fusion</c>, below).</summary>
     public KnowledgeFusionOptions Fusion { get; set; } = new();
 
     public IReadOnlyList<string> Validate()
