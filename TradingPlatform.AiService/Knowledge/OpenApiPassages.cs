@@ -38,7 +38,7 @@ public static class OpenApiPassages
                 var summary = Text(operation, "summary");
                 var id = Text(operation, "operationId");
                 var heading = summary.Length > 0 ? $"{verb} {route.Name} — {summary}" : $"{verb} {route.Name}";
-                var anchor = id.Length > 0 ? id : GitHubAnchors.Slug($"{verb} {route.Name}");
+                var anchor = id.Length > 0 ? id : FallbackAnchor(method, route.Name);
                 passages.Add(new KnowledgePassage(path, heading, anchor, Describe(root, route.Value, operation, summary)));
             }
         }
@@ -104,6 +104,27 @@ public static class OpenApiPassages
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>For an operation without an id: "get-api-accounts-accountid" (method and path, runs of other characters as one '-').</summary>
+    public static string FallbackAnchor(string method, string route)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(route);
+        var anchor = new StringBuilder(method.ToLowerInvariant());
+        foreach (var c in route.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                anchor.Append(c);
+            }
+            else if (anchor[^1] != '-')
+            {
+                anchor.Append('-');
+            }
+        }
+
+        return anchor.ToString().TrimEnd('-');
     }
 
     private static IEnumerable<JsonElement> Parameters(JsonElement root, JsonElement owner) =>
