@@ -112,23 +112,28 @@ public sealed partial class KnowledgeIndexer(
         var vectors = passages.Count == 0
             ? []
             : await embedder.EmbedAsync(passages.Select(EmbeddingText).ToArray(), cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        if (exists)
+        // The retrying execution strategy replays the whole transaction on a transient failure, with a clean tracker.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            // Cascades to the passages (knowledge_passages' foreign key).
-            await db.KnowledgeSources.Where(s => s.Path == file.Path).ExecuteDeleteAsync(cancellationToken);
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            if (exists)
+            {
+                // Cascades to the passages (knowledge_passages' foreign key).
+                await db.KnowledgeSources.Where(s => s.Path == file.Path).ExecuteDeleteAsync(ct);
+            }
 
-        db.KnowledgeSources.Add(new KnowledgeSource
-        {
-            Path = file.Path, Sha256 = file.Sha256, EmbeddingModel = embedder.Model, Passages = passages.Count, IndexedAt = time.GetUtcNow(),
-        });
-        db.KnowledgePassages.AddRange(passages.Select((p, i) => new KnowledgePassageRecord
-        {
-            Path = p.Path, Ordinal = i, Heading = p.Heading, Anchor = p.Anchor, Text = p.Text, Embedding = vectors[i], EmbeddingModel = embedder.Model,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            db.KnowledgeSources.Add(new KnowledgeSource
+            {
+                Path = file.Path, Sha256 = file.Sha256, EmbeddingModel = embedder.Model, Passages = passages.Count, IndexedAt = time.GetUtcNow(),
+            });
+            db.KnowledgePassages.AddRange(passages.Select((p, i) => new KnowledgePassageRecord
+            {
+                Path = p.Path, Ordinal = i, Heading = p.Heading, Anchor = p.Anchor, Text = p.Text, Embedding = vectors[i], EmbeddingModel = embedder.Model,
+            }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
         db.ChangeTracker.Clear();
     }
 

@@ -9,7 +9,7 @@ public sealed record KnowledgeRankings(KnowledgeIndex Index, IReadOnlyList<int> 
     /// <summary>The best cosine of any passage: below the query floor, nothing in the knowledge base is relevant.</summary>
     public double BestSimilarity => Similarities.Length == 0 ? double.NegativeInfinity : Similarities.Max();
 
-    /// <summary>The fused hits under the given weights and floors, best first.</summary>
+    /// <summary>The fused hits under the given weights and floors, best first, the best chunk of each section only.</summary>
     public IReadOnlyList<KnowledgeHit> Select(int limit, KnowledgeFusionOptions fusion, double minQuerySimilarity, double minPassageSimilarity)
     {
         ArgumentNullException.ThrowIfNull(fusion);
@@ -20,6 +20,8 @@ public sealed record KnowledgeRankings(KnowledgeIndex Index, IReadOnlyList<int> 
 
         return ReciprocalRankFusion.Fuse(Lexical, Dense, fusion.K, fusion.LexicalWeight, fusion.DenseWeight)
             .Where(h => Similarities[h.Ordinal] >= minPassageSimilarity)
+            // One hit per section: the chunks of one long section would otherwise crowd out every other source.
+            .DistinctBy(h => (Index.Passages[h.Ordinal].Path, Index.Passages[h.Ordinal].Anchor))
             .Take(limit)
             .Select(h => new KnowledgeHit(Index.Passages[h.Ordinal], h.Score))
             .ToArray();
