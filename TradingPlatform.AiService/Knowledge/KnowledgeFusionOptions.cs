@@ -7,13 +7,13 @@ namespace TradingPlatform.AiService.Knowledge;
 public sealed class KnowledgeFusionOptions
 {
     /// <summary>The rank offset k: larger values flatten the difference between the first ranks and the later ones.</summary>
-    public double K { get; set; } = 60;
+    public double K { get; set; } = 10;
 
     /// <summary>The weight of the BM25 (Lucene.Net) ranking.</summary>
-    public double LexicalWeight { get; set; } = 1.0;
+    public double LexicalWeight { get; set; } = 0.4;
 
     /// <summary>The weight of the embeddings' cosine ranking.</summary>
-    public double DenseWeight { get; set; } = 1.0;
+    public double DenseWeight { get; set; } = 0.6;
 
     public IReadOnlyList<string> Validate()
     {

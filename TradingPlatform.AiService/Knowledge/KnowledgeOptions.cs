@@ -25,7 +25,7 @@ public sealed class KnowledgeOptions
     /// A query whose best passage is less similar than this (cosine of the sentence embeddings) has no relevant passage:
     /// the search answers an empty list.
     /// </summary>
-    public double MinQuerySimilarity { get; set; } = 0.30;
+    public double MinQuerySimilarity { get; set; } = 0.27;
 
     /// <summary>A passage less similar than this to the query is never returned, however well it matches lexically.</summary>
     public double MinPassageSimilarity { get; set; } = 0.10;

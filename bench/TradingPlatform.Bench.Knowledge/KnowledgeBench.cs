@@ -69,13 +69,17 @@ internal static class KnowledgeBench
             Console.WriteLine(string.Create(inv, $"first index ready after {indexing.Elapsed.TotalSeconds:N1} s (re-embeds only changed sources)"));
             Console.WriteLine(string.Create(inv, $"recall@5 on {dev.Questions.Count} dev questions: {recall:F3} (target {RecallTarget}: {(recall >= RecallTarget ? "met" : "missed")}); recall@1 {recall1:F3}; fusion {RetrievalEvaluation.Describe(options.Fusion)}"));
             Console.WriteLine(string.Create(inv, $"best single ranking: lexical only {lexicalOnly:F3}, dense only {denseOnly:F3}"));
-            Console.WriteLine("grid search (recall@5, best first):");
-            foreach (var (fusion, value) in grid.Take(8))
+            Console.WriteLine(string.Create(inv, $"grid search over k {{{string.Join(", ", RetrievalEvaluation.GridK)}}} x lexical share {{{string.Join(", ", RetrievalEvaluation.GridLexicalShares)}}} (dense = 1 - lexical), best first:"));
+            foreach (var (fusion, value, mrr) in grid.Take(10))
             {
-                Console.WriteLine(string.Create(inv, $"  {RetrievalEvaluation.Describe(fusion),-40} {value:F3}"));
+                Console.WriteLine(string.Create(inv, $"  {RetrievalEvaluation.Describe(fusion),-40} recall@5 {value:F3}  MRR {mrr:F3}"));
             }
 
-            Console.WriteLine(string.Create(inv, $"  grid points at the best recall: {grid.Count(g => g.Recall == grid[0].Recall)} of {grid.Count}"));
+            var current = grid.First(g => g.Fusion.K == options.Fusion.K
+                && Math.Abs((g.Fusion.LexicalWeight / (g.Fusion.LexicalWeight + g.Fusion.DenseWeight)) - (options.Fusion.LexicalWeight / (options.Fusion.LexicalWeight + options.Fusion.DenseWeight))) < 1e-9);
+            Console.WriteLine(string.Create(inv, $"  configured ({RetrievalEvaluation.Describe(options.Fusion)}): recall@5 {current.Recall:F3}  MRR {current.Mrr:F3}"));
+
+            Console.WriteLine(string.Create(inv, $"  grid points at the best recall@5: {grid.Count(g => g.Recall == grid[0].Recall)} of {grid.Count}"));
             Console.WriteLine(string.Create(inv, $"relevance floor {options.MinQuerySimilarity:F2}: lowest best cosine of a dev question {inDomainMin:F3}, highest of an out-of-domain one {outsideMax:F3}; {outsideHits} of {dev.OutOfDomain.Count} out-of-domain questions found passages"));
             Console.WriteLine(string.Create(inv, $"retrieval latency over {sorted.Length} searches: p50 {Percentile(sorted, 0.50):N2} ms, p99 {Percentile(sorted, 0.99):N2} ms"));
             return recall >= RecallTarget ? 0 : 1;

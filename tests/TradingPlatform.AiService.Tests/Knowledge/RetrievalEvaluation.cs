@@ -10,8 +10,10 @@ namespace TradingPlatform.AiService.Tests.Knowledge;
 /// </summary>
 public static class RetrievalEvaluation
 {
-    public static readonly double[] GridK = [1, 5, 10, 20, 40, 60, 100];
-    public static readonly double[] GridWeights = [0, 0.25, 0.5, 0.75, 1, 1.5, 2];
+    public static readonly double[] GridK = [0, 1, 5, 10, 20, 40, 60, 100, 200];
+
+    /// <summary>The lexical weight's share (the dense weight is 1 − it): scaling both weights changes no ranking.</summary>
+    public static readonly double[] GridLexicalShares = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
     public static async Task<IReadOnlyList<KnowledgeRankings>> RankAllAsync(KnowledgeSearch search, IEnumerable<string> questions)
     {
@@ -27,6 +29,26 @@ public static class RetrievalEvaluation
     public static bool Answers(DevQuestion question, IEnumerable<KnowledgeHit> hits) =>
         hits.Any(h => question.Answers.Any(a => a.Path == h.Passage.Path && a.Anchor == h.Passage.Anchor));
 
+    /// <summary>Mean reciprocal rank of the first answering hit within the first five (0 when none): the grid's tie-breaker.</summary>
+    public static double MeanReciprocalRank(IReadOnlyList<DevQuestion> questions, IReadOnlyList<KnowledgeRankings> rankings, KnowledgeOptions options)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var hits = rankings[i].Select(5, options.Fusion, options.MinQuerySimilarity, options.MinPassageSimilarity);
+            for (var r = 0; r < hits.Count; r++)
+            {
+                if (Answers(questions[i], [hits[r]]))
+                {
+                    sum += 1.0 / (r + 1);
+                    break;
+                }
+            }
+        }
+
+        return sum / questions.Count;
+    }
+
     public static double RecallAt(int k, IReadOnlyList<DevQuestion> questions, IReadOnlyList<KnowledgeRankings> rankings, KnowledgeOptions options)
     {
         var found = 0;
@@ -41,36 +63,28 @@ public static class RetrievalEvaluation
         return (double)found / questions.Count;
     }
 
-    /// <summary>Every grid point's recall at 5 (floors as configured), best first; ties prefer equal weights and k = 60.</summary>
-    public static IReadOnlyList<(KnowledgeFusionOptions Fusion, double Recall)> GridSearch(
+    /// <summary>Every grid point's recall at 5 and MRR (floors as configured), best first: recall, then MRR, then equal weights.</summary>
+    public static IReadOnlyList<(KnowledgeFusionOptions Fusion, double Recall, double Mrr)> GridSearch(
         IReadOnlyList<DevQuestion> questions, IReadOnlyList<KnowledgeRankings> rankings, KnowledgeOptions options)
     {
-        var results = new List<(KnowledgeFusionOptions, double)>();
+        var results = new List<(KnowledgeFusionOptions, double, double)>();
         foreach (var k in GridK)
         {
-            foreach (var lexical in GridWeights)
+            foreach (var share in GridLexicalShares)
             {
-                foreach (var dense in GridWeights)
+                var fusion = new KnowledgeFusionOptions { K = k, LexicalWeight = share, DenseWeight = Math.Round(1 - share, 2) };
+                var trial = new KnowledgeOptions
                 {
-                    if (lexical + dense <= 0)
-                    {
-                        continue;
-                    }
-
-                    var fusion = new KnowledgeFusionOptions { K = k, LexicalWeight = lexical, DenseWeight = dense };
-                    var trial = new KnowledgeOptions
-                    {
-                        Fusion = fusion, MinQuerySimilarity = options.MinQuerySimilarity, MinPassageSimilarity = options.MinPassageSimilarity,
-                    };
-                    results.Add((fusion, RecallAt(5, questions, rankings, trial)));
-                }
+                    Fusion = fusion, MinQuerySimilarity = options.MinQuerySimilarity, MinPassageSimilarity = options.MinPassageSimilarity,
+                };
+                results.Add((fusion, RecallAt(5, questions, rankings, trial), MeanReciprocalRank(questions, rankings, trial)));
             }
         }
 
         return results
             .OrderByDescending(r => r.Item2)
+            .ThenByDescending(r => r.Item3)
             .ThenBy(r => Math.Abs(r.Item1.LexicalWeight - r.Item1.DenseWeight))
-            .ThenBy(r => Math.Abs(r.Item1.K - 60))
             .ToArray();
     }
 
