@@ -7,7 +7,10 @@ using TradingPlatform.Testing;
 
 namespace TradingPlatform.AiService.Tests.Knowledge;
 
-/// <summary>With <c>Llm:EmbeddingModel</c> configured, passages and queries are embedded on the endpoint (a local stub) and every call is metered.</summary>
+/// <summary>
+/// With <c>Llm:EmbeddingModel</c> configured, passages and queries are embedded on the endpoint (a local stub) and every
+/// call is metered. The sources: two sections with text (the top heading has none, so it is no passage) and one query.
+/// </summary>
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class EndpointEmbeddingTests(InfrastructureFixture infrastructure) : IDisposable
 {
@@ -36,14 +39,14 @@ public sealed class EndpointEmbeddingTests(InfrastructureFixture infrastructure)
         var calls = await db.AiCallRecords.AsNoTracking().Where(r => r.Feature == AiFeatures.Embedding && r.Model == model).ToListAsync();
 
         Assert.Equal($"openai:{model}", embedder.Model);
-        Assert.Equal(3, stored.Count);
+        Assert.Equal(2, stored.Count);
         Assert.All(stored, p => Assert.Equal(EmbeddingEndpointStub.Dimensions, p.Embedding.Length));
         Assert.All(stored, p => Assert.Equal(embedder.Model, p.EmbeddingModel));
         Assert.Equal("margin", hits[0].Passage.Anchor);
         Assert.True(stub.Requests >= 2, $"{stub.Requests} requests");
         Assert.Equal(stub.Requests, calls.Count);
         Assert.All(calls, c => Assert.True(c.InputUnits > 0, "no tokens recorded"));
-        Assert.Equal(4, stub.Inputs);
+        Assert.Equal(3, stub.Inputs);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
