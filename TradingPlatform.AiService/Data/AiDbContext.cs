@@ -4,6 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using TradingPlatform.AiService.Costs;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Forecasting.Predictions;
+using TradingPlatform.AiService.Knowledge;
 using TradingPlatform.AiService.News;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.Messaging;
@@ -29,6 +30,8 @@ public class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(opti
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<AiRecommendation> Recommendations => Set<AiRecommendation>();
+    public DbSet<KnowledgeSource> KnowledgeSources => Set<KnowledgeSource>();
+    public DbSet<KnowledgePassageRecord> KnowledgePassages => Set<KnowledgePassageRecord>();
 
     /// <summary>Npgsql settings shared by the app and the design-time factory.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.AiService.Inference;
+using TradingPlatform.AiService.Knowledge;
 using TradingPlatform.AiService.Security;
 using TradingPlatform.AiService.Training;
 using TradingPlatform.ServiceDefaults.Data;
@@ -51,5 +52,6 @@ internal static class Extensions
         builder.AddAnalysis();
         builder.AddAiCosts();
         builder.AddChat();
+        builder.AddKnowledgeBase();
     }
 }

@@ -16,6 +16,8 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
     {
         await WhenSettledAsync(factory);
         await factory.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        // The knowledge check (a start-up state too) is Unhealthy until the first index is loaded.
+        await factory.Services.GetRequiredService<TradingPlatform.AiService.Knowledge.KnowledgeBase>().Ready.WaitAsync(TimeSpan.FromMinutes(4));
     }
 
     /// <summary>The sentiment head trains at start on both cores; a probe during it was seen to time out (5 s) in a run.</summary>

@@ -346,6 +346,81 @@ namespace TradingPlatform.AiService.Data.Migrations
                     b.ToTable("predictions", "ai");
                 });
 
+            modelBuilder.Entity("TradingPlatform.AiService.Knowledge.KnowledgePassageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.PrimitiveCollection<float[]>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("real[]");
+
+                    b.Property<string>("EmbeddingModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("knowledge_passages", "ai");
+                });
+
+            modelBuilder.Entity("TradingPlatform.AiService.Knowledge.KnowledgeSource", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("EmbeddingModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Passages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Path");
+
+                    b.ToTable("knowledge_sources", "ai");
+                });
+
             modelBuilder.Entity("TradingPlatform.AiService.News.NewsItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,6 +611,15 @@ namespace TradingPlatform.AiService.Data.Migrations
                         .HasFilter("\"SentAt\" IS NULL");
 
                     b.ToTable("outbox_messages", "ai");
+                });
+
+            modelBuilder.Entity("TradingPlatform.AiService.Knowledge.KnowledgePassageRecord", b =>
+                {
+                    b.HasOne("TradingPlatform.AiService.Knowledge.KnowledgeSource", null)
+                        .WithMany()
+                        .HasForeignKey("Path")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
