@@ -21,12 +21,11 @@ public sealed class KnowledgeBase : IDisposable
 
     internal void Publish(KnowledgeIndex index)
     {
-        var previous = Interlocked.Exchange(ref _current, index);
+        // The previous snapshot is not disposed: a search may still be reading it, and disposing would close its Lucene
+        // reader under it. Its in-memory directory goes with the garbage collector once no search holds it.
+        Volatile.Write(ref _current, index);
         LastError = null;
         _ready.TrySetResult();
-        // A search still reading the previous snapshot keeps working on its own Lucene reader until it is collected;
-        // disposing it here could close a reader under a running search, so the old snapshot is left to the GC.
-        _ = previous;
     }
 
     internal void MarkFailed(string error) => LastError = error;
