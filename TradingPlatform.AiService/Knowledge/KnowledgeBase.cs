@@ -30,5 +30,12 @@ public sealed class KnowledgeBase : IDisposable
 
     internal void MarkFailed(string error) => LastError = error;
 
-    public void Dispose() => Current.Dispose();
+    public void Dispose()
+    {
+        // The empty snapshot is one shared instance (every host in a process starts with it): never dispose it.
+        if (!ReferenceEquals(Current, KnowledgeIndex.Empty))
+        {
+            Current.Dispose();
+        }
+    }
 }

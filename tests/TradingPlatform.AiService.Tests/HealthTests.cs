@@ -16,7 +16,7 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
     {
         await WhenSettledAsync(factory);
         await factory.Services.GetRequiredService<SchemaStatus<AiDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
-        // The knowledge check (a start-up state too) is Unhealthy until the first index is loaded.
+        // The first index embeds every passage on both cores: wait for it as for the sentiment head (a probe during it could time out).
         await factory.Services.GetRequiredService<TradingPlatform.AiService.Knowledge.KnowledgeBase>().Ready.WaitAsync(TimeSpan.FromMinutes(4));
     }
 
