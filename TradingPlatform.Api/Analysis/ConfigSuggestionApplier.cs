@@ -9,6 +9,7 @@ using TradingPlatform.Api.Strategies;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Data;
 using TradingPlatform.Trading.Strategies;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Api.Analysis;
 
@@ -32,7 +33,7 @@ public sealed class ConfigSuggestionApplier(
             identity.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var suggestion = await FindActiveAsync(userId, id, forUpdate: true, "applied", token);
-            if (ConfigSuggestionSettings.IsStrategySetting(suggestion.Setting))
+            if (ConfigSettings.IsStrategySetting(suggestion.Setting))
             {
                 await ApplyToStrategyAsync(userId, suggestion, token);
             }
@@ -82,22 +83,22 @@ public sealed class ConfigSuggestionApplier(
         var risk = strategy.RiskManagement;
         var current = suggestion.Setting switch
         {
-            ConfigSuggestionSettings.StopLoss => Number(risk.StopLoss),
-            ConfigSuggestionSettings.TakeProfit => Number(risk.TakeProfit),
-            ConfigSuggestionSettings.MaxRiskPerTrade => Number(risk.MaxRiskPerTrade),
-            ConfigSuggestionSettings.MaxDailyLoss => Number(risk.MaxDailyLoss),
-            ConfigSuggestionSettings.Interval => strategy.Interval.Code,
-            ConfigSuggestionSettings.Status => strategy.Status.ToString().ToLowerInvariant(),
+            ConfigSettings.StopLoss => Number(risk.StopLoss),
+            ConfigSettings.TakeProfit => Number(risk.TakeProfit),
+            ConfigSettings.MaxRiskPerTrade => Number(risk.MaxRiskPerTrade),
+            ConfigSettings.MaxDailyLoss => Number(risk.MaxDailyLoss),
+            ConfigSettings.Interval => strategy.Interval.Code,
+            ConfigSettings.Status => strategy.Status.ToString().ToLowerInvariant(),
             _ => throw Stale($"This platform cannot apply the setting '{suggestion.Setting}'."),
         };
         EnsureCurrent(suggestion, current);
         var request = suggestion.Setting switch
         {
-            ConfigSuggestionSettings.StopLoss => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { StopLoss = Decimal(suggestion) } },
-            ConfigSuggestionSettings.TakeProfit => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { TakeProfit = Decimal(suggestion) } },
-            ConfigSuggestionSettings.MaxRiskPerTrade => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { MaxRiskPerTrade = Decimal(suggestion) } },
-            ConfigSuggestionSettings.MaxDailyLoss => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { MaxDailyLoss = Decimal(suggestion) } },
-            ConfigSuggestionSettings.Interval => new UpdateStrategyRequest { Interval = suggestion.ProposedValue },
+            ConfigSettings.StopLoss => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { StopLoss = Decimal(suggestion) } },
+            ConfigSettings.TakeProfit => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { TakeProfit = Decimal(suggestion) } },
+            ConfigSettings.MaxRiskPerTrade => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { MaxRiskPerTrade = Decimal(suggestion) } },
+            ConfigSettings.MaxDailyLoss => new UpdateStrategyRequest { RiskManagement = new RiskManagementRequest { MaxDailyLoss = Decimal(suggestion) } },
+            ConfigSettings.Interval => new UpdateStrategyRequest { Interval = suggestion.ProposedValue },
             _ => new UpdateStrategyRequest { Status = suggestion.ProposedValue },
         };
         Validate(request);
@@ -110,7 +111,7 @@ public sealed class ConfigSuggestionApplier(
         var accountId = AccountId.From(suggestion.AccountId ?? throw Stale("The suggestion names no account."));
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId && a.OwnerId == userId && a.DeletedAt == null, cancellationToken)
             ?? throw Stale("The account no longer exists.");
-        if (suggestion.Setting == ConfigSuggestionSettings.Leverage)
+        if (suggestion.Setting == ConfigSettings.Leverage)
         {
             EnsureCurrent(suggestion, account.MaxLeverage.ToString(CultureInfo.InvariantCulture));
             // The bounds of the account's creation request (maxLeverage 1..100).

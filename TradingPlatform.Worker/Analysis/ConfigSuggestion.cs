@@ -1,3 +1,4 @@
+using TradingPlatform.Jobs.Analysis;
 namespace TradingPlatform.Worker.Analysis;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Worker.Analysis.Rules;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Worker.Analysis.Review;
 

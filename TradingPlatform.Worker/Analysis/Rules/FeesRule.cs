@@ -1,6 +1,7 @@
 using System.Globalization;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Worker.Analysis.Figures;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Worker.Analysis.Rules;
 

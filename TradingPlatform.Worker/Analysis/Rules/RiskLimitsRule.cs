@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradingPlatform.Worker.Analysis.Figures;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Worker.Analysis.Rules;
 

@@ -4,6 +4,7 @@ using TradingPlatform.Testing;
 using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Analytics;
 using TradingPlatform.Worker.Tests.Support;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Worker.Tests.Analysis;
 

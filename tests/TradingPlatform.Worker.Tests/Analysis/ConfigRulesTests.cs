@@ -2,6 +2,7 @@ using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Analysis.Figures;
 using TradingPlatform.Worker.Analysis.Rules;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Worker.Tests.Analysis;
 

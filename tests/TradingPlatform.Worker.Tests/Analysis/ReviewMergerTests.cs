@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Analysis.Review;
 using TradingPlatform.Worker.Analysis.Rules;
+using TradingPlatform.Jobs.Analysis;
 
 namespace TradingPlatform.Worker.Tests.Analysis;
 

@@ -1,8 +1,8 @@
-namespace TradingPlatform.Worker.Analysis;
+namespace TradingPlatform.Jobs.Analysis;
 
 /// <summary>
-/// The settings a suggestion can change, as the Api applies them: the strategy's (through the strategy update) and the
-/// account's. The Api's apply endpoint knows exactly these names (its ConfigSuggestionSettings).
+/// The settings a configuration-analysis suggestion can change: the Worker's rules name them and the Api's apply endpoint
+/// changes them, the strategy's through the strategy update and the account's directly. One list for both services.
 /// </summary>
 public static class ConfigSettings
 {
@@ -31,4 +31,7 @@ public static class ConfigSettings
     public const string Status = "status";
 
     public static IReadOnlyList<string> All { get; } = [Leverage, AccountMaxDailyLoss, StopLoss, TakeProfit, MaxRiskPerTrade, MaxDailyLoss, Interval, Status];
+
+    /// <summary>Whether the setting is a strategy's (else an account's).</summary>
+    public static bool IsStrategySetting(string setting) => setting is not (Leverage or AccountMaxDailyLoss);
 }
