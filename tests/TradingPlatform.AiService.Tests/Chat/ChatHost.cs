@@ -29,16 +29,23 @@ internal sealed class ChatHost : IAsyncDisposable
     private readonly string _signingKey = RandomNumberGenerator.GetHexString(64);
     private readonly ServiceFactory<Program> _inner;
 
-    private ChatHost(InfrastructureFixture infrastructure, IEnumerable<KeyValuePair<string, string?>> settings, bool knowledge)
+    private enum Knowledge
+    {
+        None,
+        Test,
+        Shipped,
+    }
+
+    private ChatHost(InfrastructureFixture infrastructure, IEnumerable<KeyValuePair<string, string?>> settings, Knowledge knowledge)
     {
         _inner = new ServiceFactory<Program>(infrastructure.Configuration
             .Append(new("Jwt:SigningKey", _signingKey))
             .Append(new("Redis:KeyPrefix", $"chat-test-{Guid.NewGuid():N}:"))
             .Concat(settings));
-        Factory = _inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        Factory = knowledge == Knowledge.Shipped ? _inner : _inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IKnowledgeSearch>();
-            if (knowledge)
+            if (knowledge == Knowledge.Test)
             {
                 services.AddSingleton<IKnowledgeSearch, TestKnowledge>();
             }
@@ -55,11 +62,14 @@ internal sealed class ChatHost : IAsyncDisposable
         var model = stub is null
             ? []
             : new (string, string?)[] { ("Llm:Endpoint", stub.Endpoint.ToString()), ("Llm:ChatModel", ChatModel), ("Llm:ApiKey", ApiKey), ("Llm:TimeoutSeconds", "10") };
-        return await StartAsync(new ChatHost(infrastructure, model.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)), knowledge: true));
+        return await StartAsync(new ChatHost(infrastructure, model.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)), Knowledge.Test));
     }
 
     /// <summary>Offline, with no knowledge base registered at all.</summary>
-    public static Task<ChatHost> StartWithoutKnowledgeAsync(InfrastructureFixture infrastructure) => StartAsync(new ChatHost(infrastructure, [], knowledge: false));
+    public static Task<ChatHost> StartWithoutKnowledgeAsync(InfrastructureFixture infrastructure) => StartAsync(new ChatHost(infrastructure, [], Knowledge.None));
+
+    /// <summary>Offline, on the knowledge base the service ships (README, docs/, the OpenAPI document), as it runs.</summary>
+    public static Task<ChatHost> StartWithShippedKnowledgeAsync(InfrastructureFixture infrastructure) => StartAsync(new ChatHost(infrastructure, [], Knowledge.Shipped));
 
     private static async Task<ChatHost> StartAsync(ChatHost host)
     {
