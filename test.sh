@@ -19,6 +19,10 @@ fi
 
 # One test project at a time (-m:1): the projects start whole stacks and real servers, and on a small machine running
 # them side by side turns the timing assertions (a stack stops within 15 s) into a contest for the CPU.
+# A test host gets 10 minutes, not vstest's 90 s, to connect: a fresh-clone run here once aborted the Trading tests'
+# host ("Failed to negotiate protocol ... timed out after 90 seconds") while the AppHost tests' stacks were still going
+# down; the same tests alone start in seconds and pass. A host that never answers still fails the run.
+export VSTEST_CONNECTION_TIMEOUT="${VSTEST_CONNECTION_TIMEOUT:-600}"
 dotnet test TradingPlatform.sln -c Debug --no-build --nologo -m:1 \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 test_status=$?
