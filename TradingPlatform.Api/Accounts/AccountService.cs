@@ -4,7 +4,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Common;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Ledger;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Infrastructure.Accounts;

@@ -7,7 +7,7 @@ using TradingPlatform.Api.Identity.Users;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Strategies;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Jobs.Analysis;
 

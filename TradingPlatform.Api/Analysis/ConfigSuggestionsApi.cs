@@ -4,7 +4,7 @@ using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Infrastructure.Data;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Analysis;
 

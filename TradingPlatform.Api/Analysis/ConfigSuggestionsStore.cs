@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Analysis;
 

@@ -10,7 +10,7 @@ using TradingPlatform.Jobs.Backtests;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;

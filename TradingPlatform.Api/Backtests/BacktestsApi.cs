@@ -7,7 +7,7 @@ using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Backtests;
 

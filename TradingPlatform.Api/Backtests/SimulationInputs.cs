@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Api.Strategies;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;

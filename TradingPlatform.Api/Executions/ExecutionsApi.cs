@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Orders;
 
 namespace TradingPlatform.Api.Executions;

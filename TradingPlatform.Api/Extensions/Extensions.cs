@@ -12,7 +12,7 @@ using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.ServiceDefaults.HealthChecks;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Extensions;
 

@@ -9,7 +9,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.Import;
 using TradingPlatform.Api.Market.Instruments;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 

@@ -8,7 +8,7 @@ using TradingPlatform.Api.Market.Feed;
 using TradingPlatform.Api.Market.History;
 using TradingPlatform.Api.Market.Import;
 using TradingPlatform.Api.Market.Instruments;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Infrastructure.Market;
 
 namespace TradingPlatform.Api.Market;

@@ -6,7 +6,7 @@ using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Messaging.DeadLetters;
 using TradingPlatform.Messaging.Outbox;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Messaging;
 

@@ -1,7 +1,7 @@
 using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Messaging;
 using TradingPlatform.ServiceDefaults.Data;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Messaging;
 

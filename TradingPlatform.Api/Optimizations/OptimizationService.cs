@@ -8,7 +8,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Strategies;
 using TradingPlatform.Jobs.Optimizations;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Optimization;
 
 namespace TradingPlatform.Api.Optimizations;

@@ -5,7 +5,7 @@ using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Infrastructure.Data;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Infrastructure.Validation;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Optimization;
 
 namespace TradingPlatform.Api.Optimizations;

@@ -3,7 +3,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Common;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Infrastructure.Accounts;
 

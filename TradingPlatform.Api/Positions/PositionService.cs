@@ -4,7 +4,7 @@ using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Orders;
 using TradingPlatform.Api.Trading;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Positions;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Messaging.Outbox;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Signals;
 using TradingPlatform.Trading.Strategies;
 

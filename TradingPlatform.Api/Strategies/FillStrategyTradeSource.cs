@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Strategies;
 
 namespace TradingPlatform.Api.Strategies;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Strategies;
 
 namespace TradingPlatform.Api.Strategies;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Accounts;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Trading;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Strategies.Live;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;

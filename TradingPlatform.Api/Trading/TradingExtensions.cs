@@ -8,7 +8,7 @@ using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Orders;
 using TradingPlatform.Api.Portfolio;
 using TradingPlatform.Api.Positions;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Infrastructure.Accounts;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Common;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 

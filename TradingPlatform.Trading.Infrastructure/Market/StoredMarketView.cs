@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies.Algorithms;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Worker.Backtests;
 

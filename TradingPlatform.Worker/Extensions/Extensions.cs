@@ -1,4 +1,4 @@
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Backtests;
 using TradingPlatform.Worker.Maintenance;

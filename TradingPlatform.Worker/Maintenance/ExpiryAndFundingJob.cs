@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Common;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Infrastructure.Accounts;
 using TradingPlatform.Trading.Infrastructure.Market;

@@ -1,5 +1,5 @@
 using TradingPlatform.Messaging.Outbox;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Worker.Maintenance;
 

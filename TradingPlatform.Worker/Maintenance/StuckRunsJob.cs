@@ -3,7 +3,7 @@ using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Worker.Backtests;
 
 namespace TradingPlatform.Worker.Maintenance;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Jobs.Optimizations;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Optimization;
 using TradingPlatform.Worker.Backtests;
 

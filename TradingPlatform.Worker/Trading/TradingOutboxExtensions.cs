@@ -1,6 +1,6 @@
 using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Outbox;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Worker.Trading;
 

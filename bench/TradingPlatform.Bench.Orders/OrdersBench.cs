@@ -15,7 +15,7 @@ using Npgsql;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.Bench.Orders;

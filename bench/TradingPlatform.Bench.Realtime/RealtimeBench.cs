@@ -12,7 +12,7 @@ using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market;
 using TradingPlatform.Bench.Common;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.Bench.Realtime;

@@ -26,7 +26,7 @@ public sealed class HealthTests(InfrastructureFixture infrastructure)
     /// <summary>The identity and trading migration checks are Unhealthy until both schemas are migrated in the background.</summary>
     protected override Task WhenStartedAsync(ServiceFactory<Program> factory) => Task.WhenAll(
         factory.Services.GetRequiredService<SchemaStatus<IdentityDbContext>>().Completion,
-        factory.Services.GetRequiredService<SchemaStatus<TradingPlatform.Trading.Data.TradingDbContext>>().Completion).WaitAsync(TimeSpan.FromSeconds(60));
+        factory.Services.GetRequiredService<SchemaStatus<TradingPlatform.Trading.Persistence.TradingDbContext>>().Completion).WaitAsync(TimeSpan.FromSeconds(60));
 
     [Fact]
     public async Task Ai_check_is_unhealthy_with_the_reason_when_nothing_listens()

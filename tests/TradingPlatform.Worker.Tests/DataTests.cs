@@ -1,4 +1,4 @@
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Testing;
 
 namespace TradingPlatform.Worker.Tests;

@@ -5,7 +5,7 @@ using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.History;
 using TradingPlatform.Api.Market.Instruments;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Infrastructure.Market;
 

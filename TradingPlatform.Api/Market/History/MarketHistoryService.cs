@@ -5,7 +5,7 @@ using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Market.Feed;
 using TradingPlatform.Api.Market.Instruments;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.Api.Market.History;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Realtime.Auth;
 

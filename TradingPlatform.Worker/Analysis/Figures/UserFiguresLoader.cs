@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Positions;
 using TradingPlatform.Trading.Strategies;

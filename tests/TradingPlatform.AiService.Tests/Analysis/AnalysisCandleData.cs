@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.AiService.Tests.Analysis;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.AiService.Tests.Chat;
 

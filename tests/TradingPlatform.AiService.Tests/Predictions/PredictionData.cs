@@ -5,7 +5,7 @@ using TradingPlatform.AiService.Data;
 using TradingPlatform.AiService.Forecasting;
 using TradingPlatform.AiService.Forecasting.Predictions;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.AiService.Tests.Predictions;

@@ -8,7 +8,7 @@ using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Signals;
 
 namespace TradingPlatform.Api.Tests.Ai;

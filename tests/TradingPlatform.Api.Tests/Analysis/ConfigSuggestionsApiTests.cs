@@ -7,7 +7,7 @@ using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;

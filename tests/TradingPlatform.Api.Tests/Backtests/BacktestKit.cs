@@ -11,7 +11,7 @@ using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Jobs.Backtests;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 

@@ -5,7 +5,7 @@ using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Instruments;
 
 namespace TradingPlatform.Api.Tests.Market;

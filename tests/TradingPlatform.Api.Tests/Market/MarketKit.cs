@@ -5,7 +5,7 @@ using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Market.Candles;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 
 namespace TradingPlatform.Api.Tests.Market;

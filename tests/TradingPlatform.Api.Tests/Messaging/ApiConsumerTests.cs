@@ -8,7 +8,7 @@ using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Messaging.Inbox;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Tests.Messaging;
 

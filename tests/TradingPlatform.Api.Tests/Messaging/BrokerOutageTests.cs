@@ -9,7 +9,7 @@ using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Messaging.Consumers;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using AnalyticsDbContext = worker::TradingPlatform.Worker.Analytics.AnalyticsDbContext;
 using WorkerProgram = worker::Program;
 

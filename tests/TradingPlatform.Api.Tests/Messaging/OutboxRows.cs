@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Contracts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Tests.Messaging;
 

@@ -6,7 +6,7 @@ using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Consumers;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Tests.Messaging;
 

@@ -13,7 +13,7 @@ using TradingPlatform.Jobs.Optimizations;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Optimization;
 using TradingPlatform.Trading.Strategies;

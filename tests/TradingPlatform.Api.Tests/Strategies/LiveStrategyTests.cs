@@ -7,7 +7,7 @@ using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;

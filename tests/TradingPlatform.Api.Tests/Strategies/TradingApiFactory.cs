@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Testing;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Tests.Strategies;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;

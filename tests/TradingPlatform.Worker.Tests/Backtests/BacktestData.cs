@@ -6,7 +6,7 @@ using NpgsqlTypes;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Backtesting;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;

@@ -9,7 +9,7 @@ using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Accounts;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Infrastructure.Accounts;
 using TradingPlatform.Trading.Infrastructure.Market;

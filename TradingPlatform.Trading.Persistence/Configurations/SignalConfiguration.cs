@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TradingPlatform.Trading.Signals;
 using TradingPlatform.Trading.Strategies;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TradingPlatform.Trading.Data.Migrations
+namespace TradingPlatform.Trading.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Backtests : Migration

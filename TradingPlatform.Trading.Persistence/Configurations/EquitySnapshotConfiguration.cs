@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Portfolio;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class EquitySnapshotConfiguration : IEntityTypeConfiguration<EquitySnapshot>
 {

@@ -3,21 +3,18 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 #nullable disable
 
-namespace TradingPlatform.Trading.Data.Migrations
+namespace TradingPlatform.Trading.Persistence.Migrations
 {
     [DbContext(typeof(TradingDbContext))]
-    [Migration("20261123091606_Market")]
-    partial class Market
+    partial class TradingDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -26,6 +23,84 @@ namespace TradingPlatform.Trading.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("TradingPlatform.Messaging.Inbox.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("inbox_messages", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("RoutingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("IX_outbox_messages_unsent")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.ToTable("outbox_messages", "trading");
+                });
 
             modelBuilder.Entity("TradingPlatform.Trading.Accounts.TradingAccount", b =>
                 {
@@ -85,6 +160,180 @@ namespace TradingPlatform.Trading.Data.Migrations
                         .HasFilter("\"IsDefault\" AND \"DeletedAt\" IS NULL");
 
                     b.ToTable("accounts", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Backtesting.BacktestRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Bars")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("CommissionRate")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EquityCurve")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Gaps")
+                        .HasColumnType("jsonb");
+
+                    b.Property<decimal>("InitialBalance")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("IntrabarPath")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Leverage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Metrics")
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RiskFreeRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("Seed")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("SlippageFactor")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("StrategyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("TradeCount")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RiskManagement", "TradingPlatform.Trading.Backtesting.BacktestRun.RiskManagement#RiskManagement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("MaxDailyLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("MaxRiskPerTrade")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("StopLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("TakeProfit")
+                                .HasColumnType("numeric");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("backtests", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Backtesting.BacktestTradeRecord", b =>
+                {
+                    b.Property<Guid>("BacktestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EntryAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("EntryPrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset>("ExitAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("ExitPrice")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("ExitReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Fees")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("GrossPnl")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("NetPnl")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("BacktestId", "Number");
+
+                    b.ToTable("backtest_trades", "trading");
                 });
 
             modelBuilder.Entity("TradingPlatform.Trading.Execution.Fill", b =>
@@ -343,6 +592,155 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.HasKey("Symbol", "Interval", "OpenTime");
 
                     b.ToTable("candles", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Optimization.OptimizationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Backend")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("BestBacktestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Combinations")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CommissionRate")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FixedParameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<decimal>("InitialBalance")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("IntrabarPath")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Leverage")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("MaxDrawdown")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MinTrades")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Results")
+                        .HasColumnType("jsonb");
+
+                    b.Property<double>("RiskFreeRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("Seed")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("SlippageFactor")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("StrategyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("WalkForward")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("WalkForwardResult")
+                        .HasColumnType("jsonb");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RiskManagement", "TradingPlatform.Trading.Optimization.OptimizationRun.RiskManagement#RiskManagement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("MaxDailyLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("MaxRiskPerTrade")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("StopLoss")
+                                .HasColumnType("numeric");
+
+                            b1.Property<decimal>("TakeProfit")
+                                .HasColumnType("numeric");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("optimizations", "trading");
                 });
 
             modelBuilder.Entity("TradingPlatform.Trading.Orders.Order", b =>
@@ -680,6 +1078,13 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -690,6 +1095,13 @@ namespace TradingPlatform.Trading.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasDefaultValue("1h");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -742,7 +1154,19 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
+                    b.HasIndex("Status", "Type")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("strategies", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Backtesting.BacktestTradeRecord", b =>
+                {
+                    b.HasOne("TradingPlatform.Trading.Backtesting.BacktestRun", null)
+                        .WithMany()
+                        .HasForeignKey("BacktestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TradingPlatform.Trading.Execution.Fill", b =>

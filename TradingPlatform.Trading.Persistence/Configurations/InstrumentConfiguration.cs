@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TradingPlatform.Trading.Instruments;
 
-namespace TradingPlatform.Trading.Instruments;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 /// <summary>Table <c>trading.instruments</c>: one row per symbol; trading hours are stored as a profile name.</summary>
 internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrument>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TradingPlatform.Trading.Backtesting;
 using TradingPlatform.Trading.Market;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class BacktestRunConfiguration : IEntityTypeConfiguration<BacktestRun>
 {

@@ -5,7 +5,7 @@ using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class FillConfiguration : IEntityTypeConfiguration<Fill>
 {

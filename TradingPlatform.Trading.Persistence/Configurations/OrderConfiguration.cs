@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Orders;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TradingPlatform.Trading.Market;
 
-namespace TradingPlatform.Trading.Market;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 /// <summary>
 /// Table <c>trading.candles</c>. Every interval is materialised (1m from the feed, the longer ones rolled up from the

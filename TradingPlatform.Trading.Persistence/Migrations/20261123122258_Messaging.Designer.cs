@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using TradingPlatform.Trading.Data;
+using TradingPlatform.Trading.Persistence;
 
 #nullable disable
 
-namespace TradingPlatform.Trading.Data.Migrations
+namespace TradingPlatform.Trading.Persistence.Migrations
 {
     [DbContext(typeof(TradingDbContext))]
-    [Migration("20261123091014_InitialTrading")]
-    partial class InitialTrading
+    [Migration("20261123122258_Messaging")]
+    partial class Messaging
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,84 @@ namespace TradingPlatform.Trading.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("TradingPlatform.Messaging.Inbox.InboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("inbox_messages", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("RoutingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("IX_outbox_messages_unsent")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.ToTable("outbox_messages", "trading");
+                });
 
             modelBuilder.Entity("TradingPlatform.Trading.Accounts.TradingAccount", b =>
                 {
@@ -148,6 +226,114 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.ToTable("fills", "trading");
                 });
 
+            modelBuilder.Entity("TradingPlatform.Trading.Instruments.Instrument", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<decimal>("AnnualVolatility")
+                        .HasColumnType("numeric")
+                        .HasColumnName("annual_volatility");
+
+                    b.Property<string>("BaseAsset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("base_asset");
+
+                    b.Property<decimal>("CommissionRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("commission_rate");
+
+                    b.Property<decimal>("DailyFundingRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("daily_funding_rate");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hours_profile");
+
+                    b.Property<decimal>("InitialPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("initial_price");
+
+                    b.Property<decimal>("LotSize")
+                        .HasColumnType("numeric")
+                        .HasColumnName("lot_size");
+
+                    b.Property<decimal>("MaintenanceMarginRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("maintenance_margin_rate");
+
+                    b.Property<int>("MaxLeverage")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_leverage");
+
+                    b.Property<decimal>("MaxQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("max_quantity");
+
+                    b.Property<decimal>("MinCommission")
+                        .HasColumnType("numeric")
+                        .HasColumnName("min_commission");
+
+                    b.Property<decimal>("MinQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("QuoteAsset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("quote_asset");
+
+                    b.Property<decimal>("SizeImpact")
+                        .HasColumnType("numeric")
+                        .HasColumnName("size_impact");
+
+                    b.Property<decimal>("SlippageFactor")
+                        .HasColumnType("numeric")
+                        .HasColumnName("slippage_factor");
+
+                    b.Property<decimal>("Spread")
+                        .HasColumnType("numeric")
+                        .HasColumnName("spread");
+
+                    b.Property<decimal>("TickSize")
+                        .HasColumnType("numeric")
+                        .HasColumnName("tick_size");
+
+                    b.Property<decimal>("TopOfBookSize")
+                        .HasColumnType("numeric")
+                        .HasColumnName("top_of_book_size");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Symbol");
+
+                    b.HasIndex("Type");
+
+                    b.ToTable("instruments", "trading");
+                });
+
             modelBuilder.Entity("TradingPlatform.Trading.Ledger.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -194,6 +380,47 @@ namespace TradingPlatform.Trading.Data.Migrations
                     b.HasIndex("AccountId", "Book", "CreatedAt");
 
                     b.ToTable("ledger_entries", "trading");
+                });
+
+            modelBuilder.Entity("TradingPlatform.Trading.Market.Candle", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("Interval")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("interval");
+
+                    b.Property<DateTimeOffset>("OpenTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("open_time");
+
+                    b.Property<decimal>("Close")
+                        .HasColumnType("numeric")
+                        .HasColumnName("close");
+
+                    b.Property<decimal>("High")
+                        .HasColumnType("numeric")
+                        .HasColumnName("high");
+
+                    b.Property<decimal>("Low")
+                        .HasColumnType("numeric")
+                        .HasColumnName("low");
+
+                    b.Property<decimal>("Open")
+                        .HasColumnType("numeric")
+                        .HasColumnName("open");
+
+                    b.Property<decimal>("Volume")
+                        .HasColumnType("numeric")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Symbol", "Interval", "OpenTime");
+
+                    b.ToTable("candles", "trading");
                 });
 
             modelBuilder.Entity("TradingPlatform.Trading.Orders.Order", b =>

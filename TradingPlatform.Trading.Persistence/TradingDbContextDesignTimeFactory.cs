@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace TradingPlatform.Trading.Data;
+namespace TradingPlatform.Trading.Persistence;
 
 /// <summary>
 /// Lets <c>dotnet ef migrations add</c> build the model without starting a service. Adding a migration never

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace TradingPlatform.Trading.Data.Migrations
+namespace TradingPlatform.Trading.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class InitialTrading : Migration

@@ -10,7 +10,7 @@ using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Portfolio;
 using TradingPlatform.Trading.Positions;
 
-namespace TradingPlatform.Trading.Data;
+namespace TradingPlatform.Trading.Persistence;
 
 /// <summary>
 /// The trading database (schema <c>trading</c> of <c>tradingdb</c>), shared by the Api and the Worker. The Api owns

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TradingPlatform.Trading.Backtesting;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class BacktestTradeRecordConfiguration : IEntityTypeConfiguration<BacktestTradeRecord>
 {

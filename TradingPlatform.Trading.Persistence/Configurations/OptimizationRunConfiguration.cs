@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Optimization;
 
-namespace TradingPlatform.Trading.Data.Configurations;
+namespace TradingPlatform.Trading.Persistence.Configurations;
 
 internal sealed class OptimizationRunConfiguration : IEntityTypeConfiguration<OptimizationRun>
 {

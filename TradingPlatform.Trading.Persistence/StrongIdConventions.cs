@@ -2,14 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TradingPlatform.Trading.Common;
 
-namespace TradingPlatform.Trading.Data;
+namespace TradingPlatform.Trading.Persistence;
 
-/// <summary>Every <see cref="IStrongId{TSelf}"/> in this assembly is stored as its Guid (uuid).</summary>
+/// <summary>Every <see cref="IStrongId{TSelf}"/> of the domain assembly is stored as its Guid (uuid), every public enum by name.</summary>
 internal static class StrongIdConventions
 {
+    private static readonly System.Reflection.Assembly Domain = typeof(IStrongId<>).Assembly;
+
     public static void Apply(ModelConfigurationBuilder builder)
     {
-        var ids = typeof(StrongIdConventions).Assembly.GetTypes()
+        var ids = Domain.GetTypes()
             .Where(type => type.IsValueType && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IStrongId<>)));
         foreach (var id in ids)
         {
@@ -19,7 +21,7 @@ internal static class StrongIdConventions
         }
 
         // Enums are stored by name: readable in the database explorer and safe against reordering.
-        foreach (var type in typeof(StrongIdConventions).Assembly.GetTypes().Where(type => type.IsEnum && type.IsPublic))
+        foreach (var type in Domain.GetTypes().Where(type => type.IsEnum && type.IsPublic))
         {
             builder.Properties(type).HaveConversion<string>().HaveMaxLength(32);
             builder.Properties(typeof(Nullable<>).MakeGenericType(type)).HaveConversion<string>().HaveMaxLength(32);
