@@ -22,7 +22,9 @@ public sealed class EndpointEmbeddingTests(InfrastructureFixture infrastructure)
         await File.WriteAllTextAsync(Path.Combine(_folder, "guide.md"), "# Guide\n\n## Margin\n\nMargin is notional divided by leverage.\n\n## Funding\n\nFutures pay funding at midnight.\n");
         await using var stub = await EmbeddingEndpointStub.StartAsync();
         var model = $"stub-embed-{Guid.NewGuid():N}"[..24];
-        await using var factory = new ServiceFactory<Program>(infrastructure.Configuration.Concat(
+        // Its own database: replacing the stored sources in the shared one would make the next AiService re-embed the shipped ones.
+        await using var database = await TestDatabase.CreateAsync(infrastructure, "knowledge_endpoint");
+        await using var factory = new ServiceFactory<Program>(database.Configuration.Concat(
         [
             new("Knowledge:SourceDirectory", _folder), new("Llm:Endpoint", stub.Endpoint), new("Llm:ChatModel", "stub-chat"),
             new("Llm:EmbeddingModel", model), new("Llm:ApiKey", "test-key"),

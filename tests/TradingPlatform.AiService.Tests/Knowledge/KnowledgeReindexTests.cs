@@ -20,7 +20,9 @@ public sealed class KnowledgeReindexTests(InfrastructureFixture infrastructure) 
         var changing = Path.Combine(_folder, "docs", "changing.md");
         await File.WriteAllTextAsync(changing, "# Changing\n\n## Old section\n\nAquamarine pelicans trade on Tuesdays.\n");
         await File.WriteAllTextAsync(Path.Combine(_folder, "gone.md"), "# Gone\n\nThis file will be removed.\n");
-        await using var factory = new ServiceFactory<Program>(infrastructure.Configuration.Append(new("Knowledge:SourceDirectory", _folder)));
+        // Its own database: replacing the stored sources in the shared one would make the next AiService re-embed the shipped ones.
+        await using var database = await TestDatabase.CreateAsync(infrastructure, "knowledge_reindex");
+        await using var factory = new ServiceFactory<Program>(database.Configuration.Append(new("Knowledge:SourceDirectory", _folder)));
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
         await knowledge.Ready.WaitAsync(TimeSpan.FromMinutes(4));
         var indexer = factory.Services.GetRequiredService<KnowledgeIndexer>();
