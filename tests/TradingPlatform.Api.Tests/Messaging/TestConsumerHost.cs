@@ -32,7 +32,8 @@ public sealed class TestConsumerHost : IAsyncDisposable
     public PoisonAttempts PoisonAttempts => _host.Services.GetRequiredService<PoisonAttempts>();
 
     public static async Task<TestConsumerHost> StartAsync(
-        IReadOnlyDictionary<string, string?> connectionStrings, int maxAttempts = 5, IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?> connectionStrings, int maxAttempts = 5, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var name = $"test.{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
@@ -59,6 +60,7 @@ public sealed class TestConsumerHost : IAsyncDisposable
         builder.Services.AddScoped<IIntegrationEventHandler<AccountChangedIntegrationEvent>, RecordingHandler<AccountChangedIntegrationEvent>>();
         builder.Services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, PoisonSymbolHandler>();
         builder.Services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, RecordingHandler<SignalGeneratedIntegrationEvent>>();
+        configure?.Invoke(builder.Services);
         builder.Services.AddIntegrationEventConsumer<TradingDbContext>(name);
         var host = builder.Build();
         var consumerHost = new TestConsumerHost(host, name);
