@@ -75,7 +75,7 @@ public sealed class IntegrationEventConsumer<TContext>(
         }
 
         _partitions = [.. Enumerable.Range(0, _options.ConsumerConcurrency)
-            .Select(_ => Channel.CreateUnbounded<ConsumerDelivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }))];
+            .Select(_ => Channel.CreateUnbounded<ConsumerDelivery>(new UnboundedChannelOptions { SingleReader = true }))];
         var workers = _partitions.Select(partition => Task.Run(() => RunPartitionAsync(partition.Reader, stoppingToken), CancellationToken.None)).ToList();
         await ConsumeAsync(stoppingToken);
         foreach (var partition in _partitions)
@@ -157,7 +157,10 @@ public sealed class IntegrationEventConsumer<TContext>(
         var connection = await RabbitMQConnections.GetAsync(services, cancellationToken);
         _publishChannel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        // One callback at a time: deliveries are partitioned in arrival order, which is what keeps one key's order.
+        var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false, consumerDispatchConcurrency: 1),
+            cancellationToken);
         _consumeChannel = channel;
         await DeclareTopologyAsync(channel, cancellationToken);
         await channel.BasicQosAsync(0, _options.Prefetch, global: false, cancellationToken);

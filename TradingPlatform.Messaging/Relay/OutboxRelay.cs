@@ -192,14 +192,22 @@ public sealed class OutboxRelay<TContext>(
             foreach (var row in rows)
             {
                 var span = StartSpan(row, out var headers);
+                var ambient = Activity.Current;
                 try
                 {
+                    // Current while writing, so RabbitMQ.Client's own publish span (when listened to) is its child and the
+                    // context the client injects stays in the writer's trace.
+                    Activity.Current = span ?? ambient;
                     pending.Add((await confirms.PublishAsync(_options.ExchangeName, row.RoutingKey, Properties(row, headers), Encoding.UTF8.GetBytes(row.Payload), cancellationToken), span));
                 }
                 catch
                 {
                     span?.Dispose();
                     throw;
+                }
+                finally
+                {
+                    Activity.Current = ambient;
                 }
             }
 
