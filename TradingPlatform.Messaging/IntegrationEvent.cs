@@ -15,4 +15,11 @@ public abstract record IntegrationEvent
     /// <summary>The topic exchange's routing key, <c>{area}.{event}</c> in lower case (for example <c>trading.order_filled</c>).</summary>
     [JsonIgnore]
     public abstract string RoutingKey { get; }
+
+    /// <summary>
+    /// Events with the same key are handled one after another in the order they were published (an account's changes, a
+    /// backtest's progress then its completion); null, the default, lets a consumer handle the event beside any other.
+    /// </summary>
+    [JsonIgnore]
+    public virtual string? PartitionKey => null;
 }

@@ -3,13 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace TradingPlatform.Messaging;
 
 /// <summary>Settings of the outbox relay and the consumers (section <c>MessagingOptions</c>).</summary>
-public sealed class MessagingOptions
+public sealed class MessagingOptions : IValidatableObject
 {
     /// <summary>The one durable topic exchange every integration event is published to.</summary>
     [Required]
     public string ExchangeName { get; set; } = "tradingplatform.events";
 
-    /// <summary>Outbox rows relayed per transaction.</summary>
+    /// <summary>Outbox rows the relay reads, publishes (confirms awaited together) and marks sent at a time.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
 
@@ -29,9 +29,16 @@ public sealed class MessagingOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Unacknowledged messages a consumer holds at once.</summary>
+    /// <summary>Unacknowledged messages a consumer holds at once (at least <see cref="ConsumerConcurrency"/>).</summary>
     [Range(1, 1000)]
-    public ushort Prefetch { get; set; } = 16;
+    public ushort Prefetch { get; set; } = 32;
+
+    /// <summary>
+    /// Messages a consumer handles at the same time. Messages of one <see cref="IntegrationEvent.PartitionKey"/> (one
+    /// account, one backtest) are still handled one after another, in the order they arrived.
+    /// </summary>
+    [Range(1, 256)]
+    public int ConsumerConcurrency { get; set; } = 8;
 
     /// <summary>How long sent outbox rows (and inbox rows) are kept before they are deleted.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
@@ -45,4 +52,15 @@ public sealed class MessagingOptions
 
     /// <summary>Consumers whose dead-letter queues the admin endpoint lists, besides this service's own.</summary>
     public IList<string> DeadLetterConsumers { get; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Prefetch < ConsumerConcurrency)
+        {
+            // Fewer messages in hand than handlers would leave handlers idle: a configuration mistake, not a tuning.
+            yield return new ValidationResult(
+                $"{nameof(Prefetch)} ({Prefetch}) must be at least {nameof(ConsumerConcurrency)} ({ConsumerConcurrency}).",
+                [nameof(Prefetch), nameof(ConsumerConcurrency)]);
+        }
+    }
 }

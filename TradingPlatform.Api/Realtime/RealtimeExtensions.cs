@@ -34,10 +34,7 @@ public static class RealtimeExtensions
         services.AddHostedService<RealtimeFanout>();
         services.AddHostedService<SystemStatusBroadcaster>();
 
-        services.AddScoped<IIntegrationEventHandler<OrderUpdatedIntegrationEvent>, OrderUpdatedHandler>();
-        services.AddScoped<IIntegrationEventHandler<OrderFilledIntegrationEvent>, OrderFilledHandler>();
-        services.AddScoped<IIntegrationEventHandler<PositionChangedIntegrationEvent>, PositionChangedHandler>();
-        services.AddScoped<IIntegrationEventHandler<BalanceChangedIntegrationEvent>, BalanceChangedHandler>();
+        services.AddScoped<IIntegrationEventHandler<AccountChangedIntegrationEvent>, AccountChangedHandler>();
         services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, SignalGeneratedHandler>();
         services.AddScoped<IIntegrationEventHandler<BacktestProgressedIntegrationEvent>, BacktestProgressedHandler>();
         services.AddScoped<IIntegrationEventHandler<BacktestCompletedIntegrationEvent>, BacktestCompletedHandler>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,10 +16,15 @@ namespace TradingPlatform.Messaging.Consumers;
 
 /// <summary>
 /// A durable queue per consumer, bound to the routing key of every contract that has an
-/// <see cref="IIntegrationEventHandler{TEvent}"/> registered. Each message runs in its own DI scope and one
-/// transaction of <typeparamref name="TContext"/> that first inserts the inbox row (a redelivery finds it and is acked
-/// without a second effect), then runs the handlers and commits; the message is acked only after the commit. A failure
-/// is retried through the retry queue with exponential back-off, counted in a header; after
+/// <see cref="IIntegrationEventHandler{TEvent}"/> registered. Deliveries are read as they arrive and handed to one of
+/// <see cref="MessagingOptions.ConsumerConcurrency"/> partitions by the event's <see cref="IntegrationEvent.PartitionKey"/>
+/// (the message id when it has none): each partition handles its messages one after another, in arrival order, so an
+/// account's changes keep their order while different accounts are handled side by side; the prefetch bounds what
+/// waits. Each message runs in its own DI scope. When a handler needs it (see
+/// <see cref="IIdempotentIntegrationEventHandler{TEvent}"/>), one transaction of <typeparamref name="TContext"/> first
+/// inserts the inbox row (a redelivery finds it and is acked without a second effect), then runs the handlers and
+/// commits; handlers that deduplicate their own effect run without inbox or transaction. The message is acked only
+/// after that. A failure is retried through the retry queue with exponential back-off, counted in a header; after
 /// <see cref="MessagingOptions.MaxAttempts"/> (or at once when the message cannot be read) it is moved to the
 /// dead-letter queue. Moves are published with confirms before the original is acked, so nothing is lost. Back-off
 /// waits run on real time (see <see cref="Relay.OutboxRelay{TContext}"/>); the injected clock stamps the inbox.
@@ -38,6 +44,8 @@ public sealed class IntegrationEventConsumer<TContext>(
     private readonly MessagingOptions _options = options.Value;
     private readonly ConsumerQueues _queues = new(registration.EffectiveName(options.Value));
     private readonly SemaphoreSlim _publishGate = new(1, 1);
+    private readonly SemaphoreSlim _ackGate = new(1, 1);
+    private Channel<ConsumerDelivery>[] _partitions = [];
     private HashSet<Type> _handled = [];
     private IChannel? _consumeChannel;
     private IChannel? _publishChannel;
@@ -66,6 +74,21 @@ public sealed class IntegrationEventConsumer<TContext>(
             return;
         }
 
+        _partitions = [.. Enumerable.Range(0, _options.ConsumerConcurrency)
+            .Select(_ => Channel.CreateUnbounded<ConsumerDelivery>(new UnboundedChannelOptions { SingleReader = true }))];
+        var workers = _partitions.Select(partition => Task.Run(() => RunPartitionAsync(partition.Reader, stoppingToken), CancellationToken.None)).ToList();
+        await ConsumeAsync(stoppingToken);
+        foreach (var partition in _partitions)
+        {
+            partition.Writer.TryComplete();
+        }
+
+        // A message in hand when the service stops stays unacked: the broker redelivers it to the next consumer.
+        await Task.WhenAll(workers);
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
         var delay = FirstSetupDelay;
         var loggedOutage = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -125,6 +148,7 @@ public sealed class IntegrationEventConsumer<TContext>(
     public override void Dispose()
     {
         _publishGate.Dispose();
+        _ackGate.Dispose();
         base.Dispose();
     }
 
@@ -133,7 +157,10 @@ public sealed class IntegrationEventConsumer<TContext>(
         var connection = await RabbitMQConnections.GetAsync(services, cancellationToken);
         _publishChannel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        // One callback at a time: deliveries are partitioned in arrival order, which is what keeps one key's order.
+        var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false, consumerDispatchConcurrency: 1),
+            cancellationToken);
         _consumeChannel = channel;
         await DeclareTopologyAsync(channel, cancellationToken);
         await channel.BasicQosAsync(0, _options.Prefetch, global: false, cancellationToken);
@@ -191,9 +218,41 @@ public sealed class IntegrationEventConsumer<TContext>(
         }
     }
 
-    private async Task OnReceivedAsync(IChannel channel, BasicDeliverEventArgs delivery)
+    /// <summary>
+    /// The client's callback (one at a time per channel): copies the delivery, reads its event and queues it on its
+    /// partition. Reading here keeps the partition choice cheap and exact: the key is the event's own.
+    /// </summary>
+    private Task OnReceivedAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
-        var properties = delivery.BasicProperties;
+        var body = delivery.Body.ToArray();
+        var integrationEvent = TryRead(delivery.BasicProperties, body, out var read, out var problem) ? read : null;
+        var item = new ConsumerDelivery(channel, delivery.DeliveryTag, delivery.RoutingKey, delivery.BasicProperties, body, integrationEvent, problem);
+        var key = integrationEvent?.PartitionKey ?? delivery.BasicProperties.MessageId ?? "";
+        var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
+        // Unbounded (the prefetch bounds it), so the write succeeds unless the consumer is stopping; then the message
+        // stays unacked and is redelivered.
+        partition.Writer.TryWrite(item);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunPartitionAsync(ChannelReader<ConsumerDelivery> reader, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var delivery in reader.ReadAllAsync(stoppingToken))
+            {
+                await HandleDeliveryAsync(delivery, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still queued was never acked and is redelivered.
+        }
+    }
+
+    private async Task HandleDeliveryAsync(ConsumerDelivery delivery, CancellationToken cancellationToken)
+    {
+        var properties = delivery.Properties;
         var attempts = HeaderValues.ReadInt(properties.Headers, MessageHeaders.Attempts);
         using var activity = MessagingTelemetry.Start(
             $"{delivery.RoutingKey} process", ActivityKind.Consumer,
@@ -203,14 +262,13 @@ public sealed class IntegrationEventConsumer<TContext>(
         activity?.SetTag("messaging.destination.name", _queues.Queue);
         activity?.SetTag("messaging.consumer.group.name", Name);
         activity?.SetTag("messaging.message.id", properties.MessageId);
-        var cancellationToken = delivery.CancellationToken;
         try
         {
-            if (!TryRead(delivery, out var integrationEvent, out var problem))
+            if (delivery.Event is not { } integrationEvent)
             {
-                logger.LogError("Consumer {Consumer} cannot read message {MessageId} ({Type}): {Problem}; dead-lettering it", Name, properties.MessageId, properties.Type, problem);
-                await MoveAsync(_queues.DeadLetter, delivery, attempts, problem, expiration: null, cancellationToken);
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+                logger.LogError("Consumer {Consumer} cannot read message {MessageId} ({Type}): {Problem}; dead-lettering it", Name, properties.MessageId, properties.Type, delivery.Problem);
+                await MoveAsync(_queues.DeadLetter, delivery, attempts, delivery.Problem, expiration: null, cancellationToken);
+                await AckAsync(delivery, cancellationToken);
                 return;
             }
 
@@ -218,7 +276,7 @@ public sealed class IntegrationEventConsumer<TContext>(
             {
                 var processed = await ProcessAsync(integrationEvent, cancellationToken);
                 activity?.SetTag("messaging.duplicate", !processed);
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+                await AckAsync(delivery, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -241,24 +299,55 @@ public sealed class IntegrationEventConsumer<TContext>(
                     await MoveAsync(_queues.Retry, delivery, attempt, error, delay, cancellationToken);
                 }
 
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+                await AckAsync(delivery, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The move itself failed (the broker went away): the message stays unacked and is redelivered, never lost.
             logger.LogWarning(exception, "Consumer {Consumer} could not settle message {MessageId}; it will be redelivered", Name, properties.MessageId);
-            if (channel.IsOpen)
+            if (delivery.Channel.IsOpen)
             {
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+                await _ackGate.WaitAsync(CancellationToken.None);
+                try
+                {
+                    await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+                }
+                finally
+                {
+                    _ackGate.Release();
+                }
             }
         }
     }
 
-    /// <summary>Inbox row, handlers, commit. Returns false when the message was processed before (a redelivery).</summary>
+    /// <summary>Acks from every partition go through one gate: the consuming channel is shared.</summary>
+    private async Task AckAsync(ConsumerDelivery delivery, CancellationToken cancellationToken)
+    {
+        await _ackGate.WaitAsync(cancellationToken);
+        try
+        {
+            await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+        }
+        finally
+        {
+            _ackGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Inbox row, handlers, commit; or the handlers alone when they all deduplicate their own effect. Returns false when
+    /// the inbox shows the message was processed before (a redelivery).
+    /// </summary>
     private async Task<bool> ProcessAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        if (!HandlerInvoker.NeedsInbox(scope.ServiceProvider, integrationEvent.GetType()))
+        {
+            await HandlerInvoker.HandleAsync(scope.ServiceProvider, integrationEvent, cancellationToken);
+            return true;
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         // The table name comes from the model, never from input; the values are parameters.
         var insert = $"INSERT INTO {MessagingTables.QuotedName<InboxMessage>(db)} (\"MessageId\", \"Consumer\", \"Type\", \"ProcessedAt\") "
@@ -284,13 +373,13 @@ public sealed class IntegrationEventConsumer<TContext>(
         }, cancellationToken);
     }
 
-    private bool TryRead(BasicDeliverEventArgs delivery, out IntegrationEvent integrationEvent, out string problem)
+    private bool TryRead(IReadOnlyBasicProperties properties, byte[] body, out IntegrationEvent integrationEvent, out string problem)
     {
         integrationEvent = null!;
-        var type = IntegrationEventTypes.Find(delivery.BasicProperties.Type);
+        var type = IntegrationEventTypes.Find(properties.Type);
         if (type is null)
         {
-            problem = $"Unknown message type '{delivery.BasicProperties.Type}'.";
+            problem = $"Unknown message type '{properties.Type}'.";
             return false;
         }
 
@@ -302,7 +391,7 @@ public sealed class IntegrationEventConsumer<TContext>(
 
         try
         {
-            integrationEvent = IntegrationEventSerializer.Deserialize(delivery.Body.Span, type);
+            integrationEvent = IntegrationEventSerializer.Deserialize(body, type);
         }
         catch (JsonException exception)
         {
@@ -310,7 +399,7 @@ public sealed class IntegrationEventConsumer<TContext>(
             return false;
         }
 
-        if (!Guid.TryParse(delivery.BasicProperties.MessageId, out var messageId) || messageId != integrationEvent.Id)
+        if (!Guid.TryParse(properties.MessageId, out var messageId) || messageId != integrationEvent.Id)
         {
             problem = "The message id is missing or differs from the event's id.";
             return false;
@@ -321,9 +410,9 @@ public sealed class IntegrationEventConsumer<TContext>(
     }
 
     /// <summary>Publishes a copy (with the attempt count and the error) to a queue of this consumer and waits for the confirm.</summary>
-    private async Task MoveAsync(string queue, BasicDeliverEventArgs delivery, int attempts, string error, TimeSpan? expiration, CancellationToken cancellationToken)
+    private async Task MoveAsync(string queue, ConsumerDelivery delivery, int attempts, string error, TimeSpan? expiration, CancellationToken cancellationToken)
     {
-        var source = delivery.BasicProperties;
+        var source = delivery.Properties;
         var headers = source.Headers is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(source.Headers);
         headers[MessageHeaders.Attempts] = attempts;
         headers[MessageHeaders.LastError] = error.Length <= 2000 ? error : error[..2000];

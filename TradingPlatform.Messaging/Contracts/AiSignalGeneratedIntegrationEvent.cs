@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TradingPlatform.Messaging.Contracts;
 
 /// <summary>
@@ -21,4 +23,7 @@ public sealed record AiSignalGeneratedIntegrationEvent(
     public const string Key = "ai.signal_generated";
 
     public override string RoutingKey => Key;
+
+    [JsonIgnore]
+    public override string? PartitionKey => Symbol;
 }

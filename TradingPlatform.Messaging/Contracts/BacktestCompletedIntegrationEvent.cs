@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TradingPlatform.Messaging.Contracts;
 
 /// <summary>
@@ -17,6 +19,9 @@ public sealed record BacktestCompletedIntegrationEvent(
     DateTimeOffset CompletedAt) : IntegrationEvent
 {
     public override string RoutingKey => "backtests.backtest_completed";
+
+    [JsonIgnore]
+    public override string? PartitionKey => BacktestId.ToString("N");
 
     /// <summary>
     /// One event id per run and outcome, whoever writes it (the Worker on completion or failure, the Api on a cancel):

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TradingPlatform.Messaging.Contracts;
 
 /// <summary>A running backtest advanced (sent at most every half second): <see cref="Progress"/> is 0–1.</summary>
@@ -10,4 +12,7 @@ public sealed record BacktestProgressedIntegrationEvent(
     DateTimeOffset SimulatedTime) : IntegrationEvent
 {
     public override string RoutingKey => "backtests.backtest_progressed";
+
+    [JsonIgnore]
+    public override string? PartitionKey => BacktestId.ToString("N");
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TradingPlatform.Messaging.Contracts;
 
 /// <summary>
@@ -16,4 +18,7 @@ public sealed record ModelActivatedIntegrationEvent(
     public const string Key = "ai.model_activated";
 
     public override string RoutingKey => Key;
+
+    [JsonIgnore]
+    public override string? PartitionKey => $"{Symbol}|{Interval}";
 }

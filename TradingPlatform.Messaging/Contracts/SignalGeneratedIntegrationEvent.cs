@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TradingPlatform.Messaging.Contracts;
 
 /// <summary>A trading signal was published (by a strategy, the AI service or an admin); <see cref="Signal"/> is buy, sell or hold.</summary>
@@ -12,4 +14,7 @@ public sealed record SignalGeneratedIntegrationEvent(
     DateTimeOffset GeneratedAt) : IntegrationEvent
 {
     public override string RoutingKey => "signals.signal_generated";
+
+    [JsonIgnore]
+    public override string? PartitionKey => Symbol;
 }

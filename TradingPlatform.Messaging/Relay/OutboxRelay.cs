@@ -13,17 +13,18 @@ using TradingPlatform.Messaging.Outbox;
 namespace TradingPlatform.Messaging.Relay;
 
 /// <summary>
-/// Publishes <typeparamref name="TContext"/>'s outbox to the topic exchange, in sequence order, with publisher confirms,
-/// marking rows sent in the transaction that read them. It runs in every replica: a transaction-scoped advisory lock
-/// lets one relay at a time work (rows locked <c>FOR UPDATE SKIP LOCKED</c> by two relays could otherwise be published
-/// out of order), and the others find the lock taken and wait for the next pass. A row is marked sent only after the
-/// broker confirmed it, so a crash between the two republishes it (at least once; consumers are idempotent). Order is
-/// the sequence order of committed rows: changes to one account are serialised by its row lock, so its events keep
-/// their order; a row of a concurrent transaction that commits late is still unsent and goes out on the next pass,
-/// never skipped. While the
-/// broker is down the relay retries with capped exponential back-off and logs once per outage. Waits run on real time:
-/// they are about a broker's recovery, and a business clock that a test holds still must not freeze the relay (the
-/// injected <see cref="TimeProvider"/> stamps sent-at times and the retention cut-off).
+/// Publishes <typeparamref name="TContext"/>'s outbox to the topic exchange, in sequence order, with pipelined publisher
+/// confirms: it reads a batch of unsent rows, publishes them all, awaits their confirms together, then marks the
+/// confirmed ones sent, with no database transaction open while it waits on the broker. It runs in every replica: a
+/// session-level advisory lock, held on the pass's connection, lets one relay at a time work (two relays reading the
+/// same rows would publish them out of order), and the others find the lock taken and wait for the next pass. A row
+/// is marked sent only after the broker confirmed it (and every row before it), so a crash between the two
+/// republishes it (at least once; consumers deduplicate by message id). Order is the sequence order of committed rows:
+/// changes to one account are serialised by its row lock, so its events keep their order; a row of a concurrent
+/// transaction that commits late is still unsent and goes out on the next batch, never skipped. While the broker is
+/// down the relay retries with capped exponential back-off and logs once per outage. Waits run on real time: they are
+/// about a broker's recovery, and a business clock that a test holds still must not freeze the relay (the injected
+/// <see cref="TimeProvider"/> stamps sent-at times and the retention cut-off).
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceProvider services,
@@ -40,6 +41,7 @@ public sealed class OutboxRelay<TContext>(
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
     private readonly MessagingOptions _options = options.Value;
     private IChannel? _channel;
+    private PublisherConfirms? _confirms;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,12 +57,7 @@ public sealed class OutboxRelay<TContext>(
         {
             try
             {
-                int relayed;
-                do
-                {
-                    relayed = await RelayBatchAsync(stoppingToken);
-                }
-                while (relayed == _options.BatchSize);
+                await RelayPassAsync(stoppingToken);
 
                 if (outageSince is { } since)
                 {
@@ -102,68 +99,176 @@ public sealed class OutboxRelay<TContext>(
         await CloseChannelAsync();
     }
 
-    /// <summary>Relays one batch; returns the number of rows read (0 when another replica holds the lock).</summary>
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the relay lock on a connection of its own, relays batches until fewer than a full one are left, and
+    /// releases the lock (closing the connection would too). Nothing when another replica holds the lock.
+    /// </summary>
+    private async Task RelayPassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var table = MessagingTables.QuotedName<OutboxMessage>(db);
         var lockKey = MessagingTables.LockKey(table);
-        // The table name comes from the model, never from input.
-        var select = $"SELECT * FROM {table} WHERE \"SentAt\" IS NULL ORDER BY \"Sequence\" LIMIT {{0}} FOR UPDATE SKIP LOCKED";
-        Exception? failure = null;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var read = await strategy.ExecuteAsync(async token =>
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            db.ChangeTracker.Clear();
-            failure = null;
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({lockKey}) AS \"Value\"").SingleAsync(token);
+            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({lockKey}) AS \"Value\"").SingleAsync(cancellationToken);
             if (!locked)
             {
-                return 0;
+                return;
             }
 
-            var rows = await db.Set<OutboxMessage>()
-                .FromSqlRaw(select, _options.BatchSize)
-                .ToListAsync(token);
-            if (rows.Count == 0)
+            try
             {
-                return 0;
+                while (await RelayBatchAsync(db, table, cancellationToken) == _options.BatchSize)
+                {
+                }
+            }
+            finally
+            {
+                // Best effort: if the connection is gone the server has released the lock with it.
+                try
+                {
+                    await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({lockKey}) AS \"Value\"").SingleAsync(CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    logger.LogDebug(exception, "Releasing the relay lock failed; closing the connection releases it");
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Reads, publishes and marks one batch; returns the number of rows read. No transaction: the lock keeps other
+    /// relays out, and each statement commits on its own.
+    /// </summary>
+    private async Task<int> RelayBatchAsync(TContext db, string table, CancellationToken cancellationToken)
+    {
+        // The table name comes from the model, never from input; the values are parameters.
+        var select = $"SELECT * FROM {table} WHERE \"SentAt\" IS NULL ORDER BY \"Sequence\" LIMIT {{0}}";
+        var markSent = $"UPDATE {table} SET \"SentAt\" = {{0}} WHERE \"Id\" = ANY({{1}})";
+        var markFailed = $"UPDATE {table} SET \"Attempts\" = \"Attempts\" + 1, \"LastError\" = {{0}} WHERE \"Id\" = {{1}}";
+        var rows = await db.Set<OutboxMessage>().FromSqlRaw(select, _options.BatchSize).AsNoTracking().ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var (confirmed, failure) = await PublishAllAsync(rows, cancellationToken);
+        if (confirmed > 0)
+        {
+            Guid[] sent = [.. rows.Take(confirmed).Select(row => row.Id)];
+            await db.Database.ExecuteSqlRawAsync(markSent, [time.GetUtcNow(), sent], cancellationToken);
+        }
+
+        if (failure is not null)
+        {
+            // The first row the broker did not confirm: the admin endpoint shows its attempts and error. It and every
+            // later row go out again on the next pass, in order.
+            var failed = rows[confirmed];
+            await db.Database.ExecuteSqlRawAsync(markFailed, [Truncate($"{failure.GetType().Name}: {failure.Message}"), failed.Id], CancellationToken.None);
+            throw new InvalidOperationException($"Publishing an outbox message failed: {failure.Message}", failure);
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// Publishes the rows in order without waiting between them, then awaits their confirms together. Answers how many
+    /// rows from the start of the batch are confirmed, and the failure that stopped the rest (null when all were).
+    /// </summary>
+    private async Task<(int Confirmed, Exception? Failure)> PublishAllAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var pending = new List<(Task Confirm, Activity? Span)>(rows.Count);
+        Exception? failure = null;
+        try
+        {
+            var confirms = await GetConfirmsAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var span = StartSpan(row, out var headers);
+                var ambient = Activity.Current;
+                try
+                {
+                    // Current while writing, so RabbitMQ.Client's own publish span (when listened to) is its child and the
+                    // context the client injects stays in the writer's trace.
+                    Activity.Current = span ?? ambient;
+                    pending.Add((await confirms.PublishAsync(_options.ExchangeName, row.RoutingKey, Properties(row, headers), Encoding.UTF8.GetBytes(row.Payload), cancellationToken), span));
+                }
+                catch
+                {
+                    span?.Dispose();
+                    throw;
+                }
+                finally
+                {
+                    Activity.Current = ambient;
+                }
             }
 
-            foreach (var row in rows)
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Stop writing at the first failure: a later row must never overtake this one. What was written may still
+            // be confirmed below.
+            failure = exception;
+        }
+
+        // Everything written before a failure to write may still be confirmed; past the first unconfirmed one, nothing counts.
+        var sendFailure = failure;
+        failure = null;
+        var confirmed = 0;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(ConfirmTimeout);
+            foreach (var (confirm, span) in pending)
             {
                 try
                 {
-                    await PublishAsync(row, token);
-                    row.SentAt = time.GetUtcNow();
+                    if (failure is null)
+                    {
+                        await confirm.WaitAsync(timeout.Token);
+                        confirmed++;
+                    }
+                    else
+                    {
+                        span?.SetStatus(ActivityStatusCode.Error, "an earlier message was not confirmed");
+                    }
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    // Stop at the first failure: a later row must never overtake this one.
-                    row.Attempts++;
-                    row.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}");
-                    failure = exception;
-                    break;
+                    span?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                    failure = exception is OperationCanceledException ? new TimeoutException($"No confirm from the broker within {ConfirmTimeout}.") : exception;
+                }
+                finally
+                {
+                    // The producer span ends when the broker's confirm reaches the relay.
+                    span?.Dispose();
                 }
             }
+        }
 
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            return rows.Count;
-        }, cancellationToken);
-
-        return failure is null ? read : throw new InvalidOperationException($"Publishing an outbox message failed: {failure.Message}", failure);
+        failure ??= sendFailure;
+        return (confirmed, failure);
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The producer span of one row, not made current (the batch's spans are siblings, each under its writer's trace),
+    /// and the headers to publish: the row's, with the span as the consumer's parent.
+    /// </summary>
+    private Activity? StartSpan(OutboxMessage row, out Dictionary<string, string> headers)
     {
-        var channel = await GetChannelAsync(cancellationToken);
-        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
-        using var activity = MessagingTelemetry.Start(
+        headers = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
+        var ambient = Activity.Current;
+        var activity = MessagingTelemetry.Start(
             $"{row.RoutingKey} publish", ActivityKind.Producer,
             headers.GetValueOrDefault(MessagingTelemetry.TraceParentHeader), headers.GetValueOrDefault(MessagingTelemetry.TraceStateHeader));
+        Activity.Current = ambient;
         activity?.SetTag("messaging.system", "rabbitmq");
         activity?.SetTag("messaging.operation.type", "send");
         activity?.SetTag("messaging.destination.name", _options.ExchangeName);
@@ -175,6 +280,11 @@ public sealed class OutboxRelay<TContext>(
             headers[MessagingTelemetry.TraceParentHeader] = activity.Id!;
         }
 
+        return activity;
+    }
+
+    private static BasicProperties Properties(OutboxMessage row, Dictionary<string, string> headers)
+    {
         var properties = new BasicProperties
         {
             MessageId = row.Id.ToString(),
@@ -185,31 +295,31 @@ public sealed class OutboxRelay<TContext>(
             Headers = headers.ToDictionary(pair => pair.Key, pair => (object?)pair.Value),
         };
         properties.Headers[MessageHeaders.OccurredAt] = row.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConfirmTimeout);
-        // With publisher confirmation tracking this returns once the broker confirmed the message and throws on a nack.
-        // Not mandatory: an event nobody subscribed to is dropped by the topic exchange, as intended.
-        await channel.BasicPublishAsync(_options.ExchangeName, row.RoutingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(row.Payload), timeout.Token);
+        return properties;
     }
 
-    private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)
+    /// <summary>The open channel's confirm tracking, opening a channel (and declaring the exchange) when there is none.</summary>
+    private async Task<PublisherConfirms> GetConfirmsAsync(CancellationToken cancellationToken)
     {
-        if (_channel is { IsOpen: true } open)
+        if (_channel is { IsOpen: true } && _confirms is { } tracking)
         {
-            return open;
+            return tracking;
         }
 
         await CloseChannelAsync();
         var connection = await RabbitMQConnections.GetAsync(services, cancellationToken);
         var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false), cancellationToken);
         await channel.ExchangeDeclareAsync(_options.ExchangeName, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         _channel = channel;
-        return channel;
+        _confirms = new PublisherConfirms(channel);
+        return _confirms;
     }
 
     private async Task CloseChannelAsync()
     {
+        _confirms?.Dispose();
+        _confirms = null;
         if (_channel is { } channel)
         {
             _channel = null;

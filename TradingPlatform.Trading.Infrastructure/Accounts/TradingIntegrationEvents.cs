@@ -2,6 +2,7 @@ using TradingPlatform.Messaging;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Events;
+using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
@@ -9,9 +10,11 @@ using TradingPlatform.Trading.Positions;
 namespace TradingPlatform.Trading.Infrastructure.Accounts;
 
 /// <summary>
-/// Maps the domain events of one account change to the integration contracts, with enum values as the REST API writes
-/// them. Orders and positions are the change's final state (the outbox rows are written at its end); balance events
-/// carry the account's figures after the whole change, computed as the account and portfolio endpoints compute them.
+/// Maps the domain events of one account change to its one integration event, <see cref="AccountChangedIntegrationEvent"/>,
+/// with enum values as the REST API writes them. Orders and positions are the change's final state (the outbox row is
+/// written at its end), each once, in the order the change first touched them; fills in execution order; the balance
+/// figures, after the whole change, are computed as the account and portfolio endpoints compute them, and only when
+/// cash moved. A change with no domain events writes none.
 /// </summary>
 public static class TradingIntegrationEvents
 {
@@ -19,35 +22,86 @@ public static class TradingIntegrationEvents
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(market);
-        var userId = book.Account.OwnerId;
-        AccountSnapshot? figures = null;
+        if (book.Events.Count == 0)
+        {
+            return [];
+        }
+
+        var orders = new List<Order>();
+        var fills = new List<Fill>();
+        // Position → whether the change opened it; the final action is decided once every event is seen.
+        var positions = new List<(Position Position, bool Opened)>();
+        var reasons = new List<string>();
         foreach (var domainEvent in book.Events)
         {
-            IntegrationEvent integrationEvent = domainEvent switch
+            switch (domainEvent)
             {
-                OrderUpdated updated => new OrderUpdatedIntegrationEvent(userId, Snapshot(updated.Order)),
-                OrderFilled filled => new OrderFilledIntegrationEvent(
-                    userId, filled.Fill.AccountId.Value, filled.Fill.Id.Value, filled.Fill.OrderId.Value, filled.Fill.PositionId.Value,
-                    filled.Fill.Symbol, WireNames.Snake(filled.Fill.Side), filled.Fill.Quantity, filled.Fill.Price, filled.Fill.Commission,
-                    filled.Fill.RealizedPnl, WireNames.Snake(filled.Fill.Liquidity), filled.Fill.StrategyId?.Value, filled.Fill.ExecutedAt),
-                PositionChanged changed => new PositionChangedIntegrationEvent(
-                    userId, changed.Action.ToString().ToUpperInvariant(), Snapshot(changed.Position, market.LatestQuote(changed.Position.Symbol))),
-                BalanceChanged balance => Balance(book, userId, balance, figures ??= MarginCalculator.Snapshot(book, market)),
-                _ => throw new InvalidOperationException($"No integration event for {domainEvent.GetType().Name}."),
-            };
-            yield return integrationEvent with { OccurredAt = domainEvent.At };
+                case OrderUpdated updated:
+                    if (!orders.Exists(o => ReferenceEquals(o, updated.Order)))
+                    {
+                        orders.Add(updated.Order);
+                    }
+
+                    break;
+                case OrderFilled filled:
+                    fills.Add(filled.Fill);
+                    break;
+                case PositionChanged changed:
+                    var at = positions.FindIndex(p => ReferenceEquals(p.Position, changed.Position));
+                    if (at < 0)
+                    {
+                        positions.Add((changed.Position, changed.Action == PositionAction.Opened));
+                    }
+                    else if (changed.Action == PositionAction.Opened)
+                    {
+                        positions[at] = (changed.Position, true);
+                    }
+
+                    break;
+                case BalanceChanged balance:
+                    var reason = WireNames.Snake(balance.Reason);
+                    if (!reasons.Contains(reason, StringComparer.Ordinal))
+                    {
+                        reasons.Add(reason);
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException($"No integration event for {domainEvent.GetType().Name}.");
+            }
         }
+
+        var userId = book.Account.OwnerId;
+        var integrationEvent = new AccountChangedIntegrationEvent(
+            userId,
+            book.Account.Id.Value,
+            [.. orders.Select(Snapshot)],
+            [.. fills.Select(Snapshot)],
+            [.. positions.Select(p => new PositionChange(Action(p.Position, p.Opened), Snapshot(p.Position, market.LatestQuote(p.Position.Symbol))))],
+            reasons.Count == 0 ? null : Balance(MarginCalculator.Snapshot(book, market), reasons))
+        {
+            // The change's time: its last domain event's (all of one change share the clock's reading).
+            OccurredAt = book.Events[^1].At,
+        };
+        return [integrationEvent];
     }
 
-    private static BalanceChangedIntegrationEvent Balance(AccountBook book, Guid userId, BalanceChanged balance, AccountSnapshot figures) =>
-        new(userId, book.Account.Id.Value, figures.Balance, figures.Equity, figures.MarginUsed, figures.MarginAvailable,
-            figures.UnrealizedPnl, figures.RealizedPnl, figures.DayPnl, WireNames.Snake(balance.Reason));
+    /// <summary>Seed 000's action for the change as a whole: closed wins (the position is gone), then opened.</summary>
+    private static string Action(Position position, bool opened) =>
+        !position.IsOpen ? "CLOSED" : opened ? "OPENED" : "UPDATED";
+
+    private static AccountBalanceSnapshot Balance(AccountSnapshot figures, IReadOnlyList<string> reasons) =>
+        new(figures.Balance, figures.Equity, figures.MarginUsed, figures.MarginAvailable, figures.UnrealizedPnl, figures.RealizedPnl, figures.DayPnl, reasons);
 
     private static OrderSnapshot Snapshot(Order order) =>
         new(order.Id.Value, order.AccountId.Value, order.ClientOrderId?.Value, order.Symbol, WireNames.Snake(order.Type), WireNames.Snake(order.Side),
             order.Quantity, order.Price, order.StopPrice, order.TimeInForce.ToString().ToUpperInvariant(), WireNames.Snake(order.Status),
             order.StatusReason, order.FilledQuantity, order.RemainingQuantity, order.AveragePrice, order.Commission, order.StrategyId?.Value,
             order.CreatedAt, order.UpdatedAt);
+
+    private static FillSnapshot Snapshot(Fill fill) =>
+        new(fill.Id.Value, fill.OrderId.Value, fill.PositionId.Value, fill.Symbol, WireNames.Snake(fill.Side), fill.Quantity, fill.Price,
+            fill.Commission, fill.RealizedPnl, WireNames.Snake(fill.Liquidity), fill.StrategyId?.Value, fill.ExecutedAt);
 
     /// <summary>The position with the REST API's figures (<see cref="PositionValuation"/>).</summary>
     private static PositionSnapshot Snapshot(Position position, Quote? quote)

@@ -12,7 +12,7 @@ internal static class AnalyticsExtensions
 
     public const string MigrationsHealthCheckName = "analytics-migrations";
 
-    /// <summary>Fill statistics from <see cref="OrderFilledIntegrationEvent"/>s, in the Worker's own analytics schema.</summary>
+    /// <summary>Fill statistics from the fills of <see cref="AccountChangedIntegrationEvent"/>s, in the Worker's own analytics schema.</summary>
     public static void AddAnalytics(this IHostApplicationBuilder builder)
     {
         // Same database as TradingDbContext, own schema and migrations history; UseNpgsql without a connection string adds
@@ -23,7 +23,7 @@ internal static class AnalyticsExtensions
         // The Worker owns the analytics schema: it migrates it, and its consumer starts once that is done.
         builder.Services.AddSchemaMigrations<AnalyticsDbContext>(MigrationsHealthCheckName, "analytics store");
         builder.Services.AddSingleton<IMessagingStartGate>(sp => new TaskStartGate(sp.GetRequiredService<SchemaStatus<AnalyticsDbContext>>().Completion));
-        builder.Services.AddScoped<IIntegrationEventHandler<OrderFilledIntegrationEvent>, FillStatisticsHandler>();
+        builder.Services.AddScoped<IIntegrationEventHandler<AccountChangedIntegrationEvent>, FillStatisticsHandler>();
         builder.Services.AddIntegrationEventConsumer<AnalyticsDbContext>(ConsumerName);
     }
 }

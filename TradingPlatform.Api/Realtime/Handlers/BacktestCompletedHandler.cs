@@ -6,7 +6,7 @@ using TradingPlatform.Messaging.Contracts;
 namespace TradingPlatform.Api.Realtime.Handlers;
 
 /// <summary>A backtest finished: <c>backtest_completed</c> on the owner's <c>backtests</c> channel, once per event id.</summary>
-internal sealed class BacktestCompletedHandler(UserChannelLog log, TimeProvider time) : IIntegrationEventHandler<BacktestCompletedIntegrationEvent>
+internal sealed class BacktestCompletedHandler(UserChannelLog log, TimeProvider time) : IIdempotentIntegrationEventHandler<BacktestCompletedIntegrationEvent>
 {
     public Task HandleAsync(BacktestCompletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {

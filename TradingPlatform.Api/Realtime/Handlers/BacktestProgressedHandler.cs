@@ -6,7 +6,7 @@ using TradingPlatform.Messaging.Contracts;
 namespace TradingPlatform.Api.Realtime.Handlers;
 
 /// <summary>A backtest advanced: <c>backtest_progress</c> on the owner's <c>backtests</c> channel, once per event id.</summary>
-internal sealed class BacktestProgressedHandler(UserChannelLog log, TimeProvider time) : IIntegrationEventHandler<BacktestProgressedIntegrationEvent>
+internal sealed class BacktestProgressedHandler(UserChannelLog log, TimeProvider time) : IIdempotentIntegrationEventHandler<BacktestProgressedIntegrationEvent>
 {
     public Task HandleAsync(BacktestProgressedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace TradingPlatform.Api.Realtime.Handlers;
 /// <c>signals</c> channel of that symbol, so that a client showing its forecast fetches the new one. Published once per
 /// event id.
 /// </summary>
-internal sealed class ModelActivatedHandler(PublicChannelPublisher publisher, TimeProvider time) : IIntegrationEventHandler<ModelActivatedIntegrationEvent>
+internal sealed class ModelActivatedHandler(PublicChannelPublisher publisher, TimeProvider time) : IIdempotentIntegrationEventHandler<ModelActivatedIntegrationEvent>
 {
     public Task HandleAsync(ModelActivatedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace TradingPlatform.Api.Realtime.Handlers;
 /// symbols, publishedAt, plus the item's sentiment) and, for each symbol it names, <c>sentiment</c> with that symbol's
 /// time-decayed sentiment once the item counts, all on the public <c>news</c> channel. Published once per event id.
 /// </summary>
-internal sealed class NewsPublishedHandler(PublicChannelPublisher publisher, TimeProvider time) : IIntegrationEventHandler<NewsPublishedIntegrationEvent>
+internal sealed class NewsPublishedHandler(PublicChannelPublisher publisher, TimeProvider time) : IIdempotentIntegrationEventHandler<NewsPublishedIntegrationEvent>
 {
     public Task HandleAsync(NewsPublishedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace TradingPlatform.Api.Realtime.Handlers;
 /// A signal was published: <c>signal</c> (seed 003) on the public <c>signals</c> channel, and also seed 001's
 /// <c>ai_signal</c> when the AI service produced it. Published once per event id.
 /// </summary>
-internal sealed class SignalGeneratedHandler(PublicChannelPublisher publisher, TimeProvider time) : IIntegrationEventHandler<SignalGeneratedIntegrationEvent>
+internal sealed class SignalGeneratedHandler(PublicChannelPublisher publisher, TimeProvider time) : IIdempotentIntegrationEventHandler<SignalGeneratedIntegrationEvent>
 {
     public Task HandleAsync(SignalGeneratedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class ApiConsumerTests(InfrastructureFixture infrastructure)
         await using var api = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ReceivedEvents>();
-            services.AddScoped<IIntegrationEventHandler<BalanceChangedIntegrationEvent>, RecordingHandler<BalanceChangedIntegrationEvent>>();
+            services.AddScoped<IIntegrationEventHandler<AccountChangedIntegrationEvent>, RecordingHandler<AccountChangedIntegrationEvent>>();
         }));
         await api.Services.GetRequiredService<SchemaStatus<TradingDbContext>>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
         var consumer = api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
@@ -36,7 +36,8 @@ public sealed class ApiConsumerTests(InfrastructureFixture infrastructure)
         await consumer.Consuming.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(consumerName, consumer.Name);
 
-        var balance = new BalanceChangedIntegrationEvent(Guid.NewGuid(), Guid.NewGuid(), 1m, 1m, 0m, 1m, 0m, 0m, 0m, "deposit") { OccurredAt = DateTimeOffset.UtcNow };
+        var balance = new AccountChangedIntegrationEvent(Guid.NewGuid(), Guid.NewGuid(), [], [], [],
+            new AccountBalanceSnapshot(1m, 1m, 0m, 1m, 0m, 0m, 0m, ["deposit"])) { OccurredAt = DateTimeOffset.UtcNow };
         await using (var scope = api.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<IOutbox>().Add(balance);
@@ -46,7 +47,10 @@ public sealed class ApiConsumerTests(InfrastructureFixture infrastructure)
         var received = api.Services.GetRequiredService<ReceivedEvents>();
         var handled = await Poll.UntilAsync(() => Task.FromResult(received.All.Where(e => e.Id == balance.Id).ToList()), events => events.Count == 1,
             TimeSpan.FromSeconds(60), "the Api's handler to receive the event");
-        Assert.Equal(balance, Assert.IsType<BalanceChangedIntegrationEvent>(Assert.Single(handled)));
+        var change = Assert.IsType<AccountChangedIntegrationEvent>(Assert.Single(handled));
+        Assert.Equal(balance.AccountId, change.AccountId);
+        Assert.Equal(1m, change.Balance!.Balance);
+        Assert.Equal(["deposit"], change.Balance.Reasons);
         await Poll.UntilAsync(async () =>
         {
             await using var scope = api.Services.CreateAsyncScope();

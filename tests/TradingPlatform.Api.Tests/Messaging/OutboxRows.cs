@@ -19,20 +19,13 @@ public static class OutboxRows
         var account = accountId.ToString();
         var rows = await db.Database.SqlQuery<OutboxRow>($"""
             SELECT "Id", "Type" FROM trading.outbox_messages
-            WHERE coalesce("Payload"->>'accountId', "Payload"->'order'->>'accountId', "Payload"->'position'->>'accountId') = {account}
+            WHERE "Payload"->>'accountId' = {account}
             ORDER BY "Sequence"
             """).ToListAsync();
         return [.. rows.Select(row => (row.Id, row.Type))];
     }
 
-    public static Guid? AccountOf(IntegrationEvent integrationEvent) => integrationEvent switch
-    {
-        OrderUpdatedIntegrationEvent updated => updated.Order.AccountId,
-        OrderFilledIntegrationEvent filled => filled.AccountId,
-        PositionChangedIntegrationEvent changed => changed.Position.AccountId,
-        BalanceChangedIntegrationEvent balance => balance.AccountId,
-        _ => null,
-    };
+    public static Guid? AccountOf(IntegrationEvent integrationEvent) => (integrationEvent as AccountChangedIntegrationEvent)?.AccountId;
 
     private sealed record OutboxRow(Guid Id, string Type);
 }

@@ -6,56 +6,56 @@ using TradingPlatform.Testing;
 
 namespace TradingPlatform.Api.Tests.Messaging;
 
-/// <summary>Trading changes write their integration events with the change, and a consumer receives them in order.</summary>
+/// <summary>Each trading change writes its one integration event with the change, and a consumer receives them in order.</summary>
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class OutboxTests(InfrastructureFixture infrastructure)
 {
     [Fact]
-    public async Task Placing_and_filling_an_order_writes_its_events_with_the_change_and_a_consumer_receives_them_in_order()
+    public async Task A_filled_market_order_writes_exactly_one_event_carrying_the_order_the_fill_the_position_and_the_balance()
     {
         await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);
         var (user, client) = await factory.CreateUserWithClientAsync();
         var accountId = await client.CreateAccountAsync(50_000m);
         await factory.PublishAsync("BTC-USD", 60_000m, 60_010m);
+        var before = await OutboxRows.ForAccountAsync(factory, accountId);
 
         using var placed = await client.PlaceAsync(accountId, new { symbol = "BTC-USD", type = "market", side = "buy", quantity = 0.5m, leverage = 2 });
         var order = await placed.ReadDataAsync(HttpStatusCode.Created);
         var orderId = order.GetProperty("id").GetGuid();
 
-        // Committed with the change: there as soon as the request returns.
+        // Committed with the change: there as soon as the request returns, and one row for the whole change.
         var rows = await OutboxRows.ForAccountAsync(factory, accountId);
-        var types = rows.Select(row => row.Type).ToHashSet();
-        Assert.Superset(new HashSet<string>
-        {
-            nameof(OrderUpdatedIntegrationEvent), nameof(OrderFilledIntegrationEvent),
-            nameof(PositionChangedIntegrationEvent), nameof(BalanceChangedIntegrationEvent),
-        }, types);
+        var row = Assert.Single(rows.Except(before));
+        Assert.Equal(nameof(AccountChangedIntegrationEvent), row.Type);
 
-        var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId, events => events.Count >= rows.Count, "the account's events");
-        Assert.Equal(rows.Select(row => row.Id), received.Select(e => e.Id));
-
-        var fill = Assert.Single(received.OfType<OrderFilledIntegrationEvent>());
-        Assert.Equal(user.Id, fill.UserId);
+        var received = await consumer.WaitForAsync(e => e.Id == row.Id, events => events.Count == 1, "the change's event");
+        var change = Assert.IsType<AccountChangedIntegrationEvent>(Assert.Single(received));
+        Assert.Equal(user.Id, change.UserId);
+        Assert.Equal(accountId, change.AccountId);
+        var snapshot = Assert.Single(change.Orders);
+        Assert.Equal(orderId, snapshot.Id);
+        Assert.Equal("filled", snapshot.Status);
+        Assert.Equal(0.5m, snapshot.FilledQuantity);
+        var fill = Assert.Single(change.Fills);
         Assert.Equal(orderId, fill.OrderId);
         Assert.Equal("buy", fill.Side);
         Assert.Equal(0.5m, fill.Quantity);
         Assert.Equal(order.GetProperty("averagePrice").GetDecimal(), fill.Price);
-        var opened = Assert.Single(received.OfType<PositionChangedIntegrationEvent>());
+        var opened = Assert.Single(change.Positions);
         Assert.Equal("OPENED", opened.Action);
         Assert.Equal("LONG", opened.Position.Side);
         Assert.Equal(fill.PositionId, opened.Position.Id);
         Assert.NotNull(opened.Position.CurrentPrice);
-        Assert.Equal("filled", received.OfType<OrderUpdatedIntegrationEvent>().Last().Order.Status);
-        var balance = received.OfType<BalanceChangedIntegrationEvent>().Last();
+        var balance = Assert.IsType<AccountBalanceSnapshot>(change.Balance);
+        Assert.Equal(["commission"], balance.Reasons);
         var account = await client.GetDataAsync($"/api/accounts/{accountId}");
         Assert.Equal(account.GetProperty("balance").GetDecimal(), balance.Balance);
         Assert.Equal(account.GetProperty("marginUsed").GetDecimal(), balance.UsedMargin);
-        Assert.Equal(user.Id, balance.UserId);
     }
 
     [Fact]
-    public async Task Closing_a_position_writes_a_closed_position_event_with_its_realized_pnl()
+    public async Task Closing_a_position_writes_a_closed_position_with_its_realized_pnl_and_the_closing_fill()
     {
         await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration);
         await using var factory = await TradingKit.StartTradingAsync(infrastructure);
@@ -76,15 +76,17 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         var rows = await OutboxRows.ForAccountAsync(factory, accountId);
         var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId, events => events.Count >= rows.Count, "the account's events");
         Assert.Equal(rows.Select(row => row.Id), received.Select(e => e.Id));
-        var positions = received.OfType<PositionChangedIntegrationEvent>().ToList();
-        Assert.Equal("OPENED", positions[0].Action);
-        var close = positions[^1];
+        var changes = received.Cast<AccountChangedIntegrationEvent>().Where(c => c.Positions.Count > 0).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.Equal("OPENED", Assert.Single(changes[0].Positions).Action);
+        var close = Assert.Single(changes[1].Positions);
         Assert.Equal("CLOSED", close.Action);
         Assert.Equal("closed", close.Position.Status);
         Assert.InRange(close.Position.RealizedPnl, 1m, 2m * (3_100m - 3_001m));
-        var closingFill = received.OfType<OrderFilledIntegrationEvent>().Last();
+        var closingFill = Assert.Single(changes[1].Fills);
         Assert.Equal("sell", closingFill.Side);
         Assert.Equal(close.Position.RealizedPnl, closingFill.RealizedPnl);
+        Assert.Equal(["trade_pnl", "commission"], changes[1].Balance!.Reasons);
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         var rows = await OutboxRows.ForAccountAsync(first, accountId);
         var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId, events => events.Count >= rows.Count, "the account's events");
         Assert.Equal(rows.Select(row => row.Id), received.Select(e => e.Id));
-        Assert.Equal(10, received.OfType<OrderUpdatedIntegrationEvent>().Where(e => e.Order.Status == "filled").Select(e => e.Order.Id).Distinct().Count());
+        Assert.Equal(10, received.Cast<AccountChangedIntegrationEvent>().SelectMany(e => e.Orders).Where(o => o.Status == "filled").Select(o => o.Id).Distinct().Count());
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure)
         using var placed = await client.PlaceAsync(accountId, new { symbol = "ETH-USD", type = "market", side = "buy", quantity = 1m });
         await placed.ReadDataAsync(HttpStatusCode.Created);
 
-        var received = await consumer.WaitForAsync(e => OutboxRows.AccountOf(e) == accountId && e is OrderFilledIntegrationEvent,
+        var received = await consumer.WaitForAsync(e => e is AccountChangedIntegrationEvent { Fills.Count: > 0 } c && c.AccountId == accountId,
             events => events.Count == 1, "the fill");
         Assert.Single(received);
     }

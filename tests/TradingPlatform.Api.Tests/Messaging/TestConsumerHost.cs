@@ -31,7 +31,9 @@ public sealed class TestConsumerHost : IAsyncDisposable
 
     public PoisonAttempts PoisonAttempts => _host.Services.GetRequiredService<PoisonAttempts>();
 
-    public static async Task<TestConsumerHost> StartAsync(IReadOnlyDictionary<string, string?> connectionStrings, int maxAttempts = 5)
+    public static async Task<TestConsumerHost> StartAsync(
+        IReadOnlyDictionary<string, string?> connectionStrings, int maxAttempts = 5, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var name = $"test.{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
@@ -43,6 +45,11 @@ public sealed class TestConsumerHost : IAsyncDisposable
             [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.FirstRetryDelay)}"] = "00:00:00.050",
             [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.MaxRetryDelay)}"] = "00:00:00.500",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         // Aspire's client integrations as a service adds them; this host maps no health endpoint, so their checks stay as
         // Aspire registers them, unused.
         builder.AddRabbitMQClient("messaging");
@@ -50,12 +57,10 @@ public sealed class TestConsumerHost : IAsyncDisposable
             configureDbContextOptions: options => options.UseNpgsql(TradingDbContext.ConfigureNpgsql));
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<PoisonAttempts>();
-        builder.Services.AddScoped<IIntegrationEventHandler<OrderUpdatedIntegrationEvent>, RecordingHandler<OrderUpdatedIntegrationEvent>>();
-        builder.Services.AddScoped<IIntegrationEventHandler<OrderFilledIntegrationEvent>, RecordingHandler<OrderFilledIntegrationEvent>>();
-        builder.Services.AddScoped<IIntegrationEventHandler<PositionChangedIntegrationEvent>, RecordingHandler<PositionChangedIntegrationEvent>>();
-        builder.Services.AddScoped<IIntegrationEventHandler<BalanceChangedIntegrationEvent>, RecordingHandler<BalanceChangedIntegrationEvent>>();
+        builder.Services.AddScoped<IIntegrationEventHandler<AccountChangedIntegrationEvent>, RecordingHandler<AccountChangedIntegrationEvent>>();
         builder.Services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, PoisonSymbolHandler>();
         builder.Services.AddScoped<IIntegrationEventHandler<SignalGeneratedIntegrationEvent>, RecordingHandler<SignalGeneratedIntegrationEvent>>();
+        configure?.Invoke(builder.Services);
         builder.Services.AddIntegrationEventConsumer<TradingDbContext>(name);
         var host = builder.Build();
         var consumerHost = new TestConsumerHost(host, name);

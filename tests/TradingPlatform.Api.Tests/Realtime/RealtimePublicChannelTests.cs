@@ -75,8 +75,9 @@ public sealed class RealtimePublicChannelTests(InfrastructureFixture infrastruct
         await socket.WaitForAsync("subscribed");
 
         var now = factory.Time!.GetUtcNow();
-        await factory.HandleAsync(new BalanceChangedIntegrationEvent(user.Id, Guid.NewGuid(), 1m, 1m, 0m, 1m, 0m, 0m, 0m, "other account") { OccurredAt = now });
-        await factory.HandleAsync(new BalanceChangedIntegrationEvent(user.Id, accountId, 99_990m, 100_040m, 1_000m, 99_040m, 50m, -10m, 40m, "fill") { OccurredAt = now });
+        await factory.HandleAsync(RealtimeEvents.BalanceChanged(user.Id, Guid.NewGuid(), new AccountBalanceSnapshot(1m, 1m, 0m, 1m, 0m, 0m, 0m, ["deposit"]), now));
+        await factory.HandleAsync(RealtimeEvents.BalanceChanged(
+            user.Id, accountId, new AccountBalanceSnapshot(99_990m, 100_040m, 1_000m, 99_040m, 50m, -10m, 40m, ["commission"]), now));
 
         var portfolio = await socket.WaitForAsync("portfolio_update");
         var balance = await socket.WaitForAsync("balance_update");
@@ -88,6 +89,7 @@ public sealed class RealtimePublicChannelTests(InfrastructureFixture infrastruct
         Assert.Equal(50m, data.GetProperty("unrealizedPnl").GetDecimal());
         Assert.Equal(40m, data.GetProperty("dayPnl").GetDecimal());
         Assert.Equal(99_990m, balance.GetProperty("data").GetProperty("balance").GetDecimal());
+        Assert.Equal("commission", balance.GetProperty("data").GetProperty("reason").GetString());
         Assert.Equal(-10m, pnl.GetProperty("data").GetProperty("realizedPnl").GetDecimal());
         // The other account's event took seqs 1-3 of the channel but was filtered out: these are 4, 5, 6.
         Assert.Equal([4L, 5L, 6L], new[] { portfolio, balance, pnl }.Select(m => m.GetProperty("seq").GetInt64()));

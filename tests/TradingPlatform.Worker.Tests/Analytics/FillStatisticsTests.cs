@@ -15,7 +15,7 @@ namespace TradingPlatform.Worker.Tests.Analytics;
 
 /// <summary>
 /// The Worker migrates its own analytics schema (the servers here have no trading schema: no Api ever ran on them) and
-/// turns OrderFilled events into per-account, per-symbol, per-day statistics, once per message id.
+/// turns the fills of AccountChanged events into per-account, per-symbol, per-day statistics, once per message id.
 /// </summary>
 [Collection(InfrastructureFixture.CollectionName)]
 public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
@@ -29,14 +29,15 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         await WaitUntilConsumingAsync(worker.Services);
         var accountId = Guid.NewGuid();
         var executedAt = new DateTimeOffset(2026, 11, 25, 14, 30, 0, TimeSpan.Zero);
-        var first = Fill(accountId, 0.5m, 60_000m, 6m, 0m, executedAt);
-        var second = Fill(accountId, 0.25m, 61_000m, 3.05m, 250m, executedAt.AddHours(1));
-        var nextDay = Fill(accountId, 1m, 62_000m, 12.4m, -10m, executedAt.AddDays(1));
+        var first = Change(accountId, Fill(0.5m, 60_000m, 6m, 0m, executedAt));
+        var second = Change(accountId, Fill(0.25m, 61_000m, 3.05m, 250m, executedAt.AddHours(1)));
+        var nextDay = Change(accountId, Fill(1m, 62_000m, 12.4m, -10m, executedAt.AddDays(1)));
 
-        // The first fill arrives twice (a redelivery after a lost ack looks exactly like this), then the others.
+        // The first change arrives twice (a redelivery after a lost ack looks exactly like this), then the others.
         await PublishAsync(first, first, second, nextDay);
 
-        // One consumer takes messages in order, so once the last one is in the inbox the duplicate was handled too.
+        // One account's messages are handled in order (its partition), so once the last one is in the inbox the
+        // duplicate was handled too.
         await Poll.UntilAsync(() => InboxedAsync(worker.Services, nextDay.Id), found => found, Timeout, "the last fill in the inbox");
         var statistics = await StatisticsAsync(worker.Services, accountId);
         Assert.Equal(2, statistics.Count);
@@ -50,6 +51,34 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         var next = statistics.Single(s => s.Day == new DateOnly(2026, 11, 26));
         Assert.Equal(1, next.Fills);
         Assert.Equal(-10m, next.RealizedPnl);
+    }
+
+    [Fact]
+    public async Task The_fills_of_one_change_add_up_per_symbol_and_day_and_a_change_without_fills_counts_nothing()
+    {
+        await using var worker = new ServiceFactory<Program>(infrastructure.Configuration);
+        await WaitUntilConsumingAsync(worker.Services);
+        var accountId = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        // A resting order triggered with two partial fills and a second symbol's fill, all in one change.
+        var change = Change(accountId,
+            Fill(0.1m, 60_000m, 1m, 0m, at), Fill(0.2m, 60_100m, 2m, 5m, at), Fill(3m, 3_000m, 4m, -1m, at) with { Symbol = "ETH-USD" });
+        var placedOnly = new AccountChangedIntegrationEvent(Guid.NewGuid(), accountId, [], [], [], null) { OccurredAt = at };
+
+        await PublishAsync(change, placedOnly);
+
+        await Poll.UntilAsync(() => InboxedAsync(worker.Services, placedOnly.Id), found => found, Timeout, "the last change in the inbox");
+        var statistics = await StatisticsAsync(worker.Services, accountId);
+        Assert.Equal(2, statistics.Count);
+        var btc = statistics.Single(s => s.Symbol == "BTC-USD");
+        Assert.Equal(2, btc.Fills);
+        Assert.Equal(0.3m, btc.Volume);
+        Assert.Equal(0.1m * 60_000m + 0.2m * 60_100m, btc.Notional);
+        Assert.Equal(3m, btc.Commission);
+        Assert.Equal(5m, btc.RealizedPnl);
+        var eth = statistics.Single(s => s.Symbol == "ETH-USD");
+        Assert.Equal(1, eth.Fills);
+        Assert.Equal(9_000m, eth.Notional);
     }
 
     [Fact]
@@ -74,8 +103,8 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         var unknown = Guid.NewGuid().ToString();
         var unreadable = Guid.NewGuid().ToString();
 
-        await PublishRawAsync(unknown, "SomethingNobodyKnowsIntegrationEvent", "trading.order_filled", "{}");
-        await PublishRawAsync(unreadable, nameof(OrderFilledIntegrationEvent), "trading.order_filled", "{ not json");
+        await PublishRawAsync(unknown, "SomethingNobodyKnowsIntegrationEvent", AccountChangedIntegrationEvent.Key, "{}");
+        await PublishRawAsync(unreadable, nameof(AccountChangedIntegrationEvent), AccountChangedIntegrationEvent.Key, "{ not json");
 
         var browser = worker.Services.GetRequiredService<DeadLetterBrowser>();
         var deadLetters = await Poll.UntilAsync(
@@ -85,9 +114,9 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         var first = deadLetters.Single(m => m.Id == unknown);
         Assert.Contains("Unknown message type", first.LastError, StringComparison.Ordinal);
         Assert.Equal(0, first.Attempts);
-        Assert.Equal("trading.order_filled", first.RoutingKey);
+        Assert.Equal(AccountChangedIntegrationEvent.Key, first.RoutingKey);
         var second = deadLetters.Single(m => m.Id == unreadable);
-        Assert.Contains("not a valid OrderFilledIntegrationEvent", second.LastError, StringComparison.Ordinal);
+        Assert.Contains("not a valid AccountChangedIntegrationEvent", second.LastError, StringComparison.Ordinal);
         Assert.Equal("{ not json", second.RawPayload);
     }
 
@@ -100,12 +129,15 @@ public sealed class FillStatisticsTests(InfrastructureFixture infrastructure)
         await channel.BasicPublishAsync(new MessagingOptions().ExchangeName, routingKey, false, properties, Encoding.UTF8.GetBytes(body));
     }
 
-    private static OrderFilledIntegrationEvent Fill(Guid accountId, decimal quantity, decimal price, decimal commission, decimal realizedPnl, DateTimeOffset at) =>
-        new(Guid.NewGuid(), accountId, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "BTC-USD", "buy", quantity, price, commission, realizedPnl,
-            "taker", null, at) { OccurredAt = at };
+    private static FillSnapshot Fill(decimal quantity, decimal price, decimal commission, decimal realizedPnl, DateTimeOffset at) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "BTC-USD", "buy", quantity, price, commission, realizedPnl, "taker", null, at);
+
+    /// <summary>An account change with these fills (the orders and positions do not matter to the statistics).</summary>
+    private static AccountChangedIntegrationEvent Change(Guid accountId, params FillSnapshot[] fills) =>
+        new(Guid.NewGuid(), accountId, [], fills, [], null) { OccurredAt = fills[0].ExecutedAt };
 
     /// <summary>Publishes as the relay does (the Api is not part of this test): to the exchange, message id = event id.</summary>
-    private async Task PublishAsync(params OrderFilledIntegrationEvent[] events)
+    private async Task PublishAsync(params AccountChangedIntegrationEvent[] events)
     {
         var factory = new ConnectionFactory { Uri = new Uri(infrastructure.Messaging) };
         await using var connection = await factory.CreateConnectionAsync();

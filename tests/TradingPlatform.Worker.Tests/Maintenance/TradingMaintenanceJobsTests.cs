@@ -116,15 +116,18 @@ public sealed class TradingMaintenanceJobsTests(InfrastructureFixture infrastruc
         return (account, cash);
     }
 
-    /// <summary>The order's snapshots in its OrderUpdated events, in outbox order.</summary>
+    /// <summary>The order's snapshots in the account changes that touched it, in outbox order.</summary>
     private async Task<List<JsonElement>> OrderEventsAsync(OrderId orderId)
     {
         await using var db = _data.CreateContext();
         var id = orderId.Value.ToString();
         var payloads = await db.Database.SqlQuery<string>(
-                $"""SELECT "Payload"::text AS "Value" FROM trading.outbox_messages WHERE "Type" = {nameof(OrderUpdatedIntegrationEvent)} AND "Payload"->'order'->>'id' = {id} ORDER BY "Sequence" """)
+                $"""
+                SELECT o::text AS "Value" FROM trading.outbox_messages m, jsonb_array_elements(m."Payload"->'orders') o
+                WHERE m."Type" = {nameof(AccountChangedIntegrationEvent)} AND o->>'id' = {id} ORDER BY m."Sequence"
+                """)
             .ToListAsync();
-        return [.. payloads.Select(p => JsonDocument.Parse(p).RootElement.GetProperty("order").Clone())];
+        return [.. payloads.Select(p => JsonDocument.Parse(p).RootElement.Clone())];
     }
 
     [Fact]
