@@ -228,7 +228,7 @@ public sealed class IntegrationEventConsumer<TContext>(
         var integrationEvent = TryRead(delivery.BasicProperties, body, out var read, out var problem) ? read : null;
         var item = new ConsumerDelivery(channel, delivery.DeliveryTag, delivery.RoutingKey, delivery.BasicProperties, body, integrationEvent, problem);
         var key = integrationEvent?.PartitionKey ?? delivery.BasicProperties.MessageId ?? "";
-        var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_partitions.Length)];
+        var partition = _partitions[ConsumerPartitions.Of(key, _partitions.Length)];
         // Unbounded (the prefetch bounds it), so the write succeeds unless the consumer is stopping; then the message
         // stays unacked and is redelivered.
         partition.Writer.TryWrite(item);

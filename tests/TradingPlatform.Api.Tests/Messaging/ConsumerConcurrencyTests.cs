@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Messaging;
+using TradingPlatform.Messaging.Consumers;
 using TradingPlatform.Messaging.Contracts;
 using TradingPlatform.Testing;
 
@@ -10,6 +11,7 @@ namespace TradingPlatform.Api.Tests.Messaging;
 public sealed class ConsumerConcurrencyTests(InfrastructureFixture infrastructure)
 {
     private const int Accounts = 16;
+    private const int Partitions = 4;
     private const int ChangesPerAccount = 10;
 
     [Fact]
@@ -19,7 +21,7 @@ public sealed class ConsumerConcurrencyTests(InfrastructureFixture infrastructur
         await using var consumer = await TestConsumerHost.StartAsync(infrastructure.Configuration,
             settings: new Dictionary<string, string?>
             {
-                [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.ConsumerConcurrency)}"] = "4",
+                [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.ConsumerConcurrency)}"] = $"{Partitions}",
                 [$"{nameof(MessagingOptions)}:{nameof(MessagingOptions.Prefetch)}"] = "64",
             },
             configure: services =>
@@ -27,7 +29,7 @@ public sealed class ConsumerConcurrencyTests(InfrastructureFixture infrastructur
                 services.AddSingleton(probe);
                 services.AddScoped<IIntegrationEventHandler<AccountChangedIntegrationEvent>, ProbeHandler>();
             });
-        var accounts = Enumerable.Range(0, Accounts).Select(_ => Guid.NewGuid()).ToList();
+        var accounts = SpreadAccounts();
         var at = DateTimeOffset.UtcNow;
         // Interleaved as many accounts' changes reach the exchange: change i of every account, then change i + 1.
         var published = Enumerable.Range(0, ChangesPerAccount)
@@ -47,5 +49,24 @@ public sealed class ConsumerConcurrencyTests(InfrastructureFixture infrastructur
                 published.Where(e => e.AccountId == account).Select(e => e.Id),
                 received.Cast<AccountChangedIntegrationEvent>().Where(e => e.AccountId == account).Select(e => e.Id));
         }
+    }
+
+    /// <summary>Random accounts could all hash into fewer partitions than the probe's company: take as many for each partition.</summary>
+    private static List<Guid> SpreadAccounts()
+    {
+        var perPartition = new int[Partitions];
+        var accounts = new List<Guid>(Accounts);
+        while (accounts.Count < Accounts)
+        {
+            var account = Guid.NewGuid();
+            var partition = ConsumerPartitions.Of(account.ToString("N"), Partitions);
+            if (perPartition[partition] < Accounts / Partitions)
+            {
+                perPartition[partition]++;
+                accounts.Add(account);
+            }
+        }
+
+        return accounts;
     }
 }
