@@ -59,7 +59,7 @@ internal static class TickMatching
         for (var i = 0; i < working.Count; i++)
         {
             var order = working[i];
-            if (string.Equals(order.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            if (Symbol.Same(order.Symbol, symbol))
             {
                 (orders ??= []).Add(order);
             }

@@ -38,7 +38,7 @@ public static class OrderMarketability
     /// fills once its price is reached; a triggered IOC/FOK stop-limit out of reach is cancelled.
     /// </summary>
     public static Expression<Func<Order, decimal, decimal, DateTimeOffset, bool>> AffectedRule { get; } = ExpressionInlining.Expand<Func<Order, decimal, decimal, DateTimeOffset, bool>>(
-        (order, bid, ask, at) => (order.Status == OrderStatus.Open || order.Status == OrderStatus.PartiallyFilled) && (
+        (order, bid, ask, at) => OrderStatusTransitions.IsWorkingRule.Inline(order.Status) && (
             order.ExpiresAt <= at
             || (order.Triggered && (order.TimeInForce == TimeInForce.Ioc || order.TimeInForce == TimeInForce.Fok))
             || (AwaitsTriggerRule.Inline(order) && (StopReachedRule.Inline(order, bid, ask) || TrailMovesRule.Inline(order, bid, ask)))

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Linq.Expressions;
 
 namespace TradingPlatform.Trading.Orders;
 
@@ -26,6 +27,9 @@ public static class OrderStatusTransitions
 
     /// <summary>Working orders can still fill, be modified or be cancelled.</summary>
     public static bool IsWorking(OrderStatus status) => status is OrderStatus.Open or OrderStatus.PartiallyFilled;
+
+    /// <summary><see cref="IsWorking"/> as an expression, for queries (the tick pre-filter); a test keeps the two the same.</summary>
+    public static Expression<Func<OrderStatus, bool>> IsWorkingRule { get; } = status => status == OrderStatus.Open || status == OrderStatus.PartiallyFilled;
 
     /// <summary>Only a working order's terms (quantity, prices, bracket) can be changed by the client.</summary>
     public static bool CanModify(OrderStatus status) => IsWorking(status);

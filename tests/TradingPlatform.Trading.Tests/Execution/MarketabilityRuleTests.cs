@@ -105,6 +105,13 @@ public sealed class MarketabilityRuleTests
         }
     }
 
+    [Fact]
+    public void Working_means_the_same_in_the_query_rule_and_in_the_transition_table()
+    {
+        var working = OrderStatusTransitions.IsWorkingRule.Compile();
+        Assert.All(Enum.GetValues<OrderStatus>(), status => Assert.Equal(OrderStatusTransitions.IsWorking(status), working(status)));
+    }
+
     private static (OrderStatus Status, decimal Filled, bool Triggered, decimal? Anchor, decimal? Stop) State(Order order) =>
         (order.Status, order.FilledQuantity, order.Triggered, order.TrailAnchor, order.StopPrice);
 
