@@ -59,8 +59,9 @@ internal sealed class TickProcessor(IServiceScopeFactory scopes, LiveStrategyRun
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(quote);
         var (symbol, bid, ask, at) = (quote.Symbol, quote.Bid, quote.Ask, quote.Timestamp);
-        // The simulator's own rule (OrderMarketability.AffectedRule), translated: an account is changed by a tick exactly
-        // when one of its orders is affected by it, so the pre-filter neither misses one nor locks an untouched one.
+        // The simulator's own rule (OrderMarketability.AffectedRule), translated by EF Core: the orders a tick changes
+        // (MarketabilityRuleTests holds the rule to the simulator, TickPreFilterTests this query to the rule), so the
+        // pre-filter neither misses an account nor locks one whose orders the tick leaves as they were.
         var orders = db.Orders.Where(o => o.Symbol == symbol).Where(OrderMarketability.AffectedBy(bid, ask, at))
             .Select(o => o.AccountId);
         var positions = db.Positions.Where(p => p.Symbol == symbol && p.ClosedAt == null && (
