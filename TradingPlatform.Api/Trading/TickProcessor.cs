@@ -59,12 +59,10 @@ internal sealed class TickProcessor(IServiceScopeFactory scopes, LiveStrategyRun
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(quote);
         var (symbol, bid, ask, at) = (quote.Symbol, quote.Bid, quote.Ask, quote.Timestamp);
-        var orders = db.Orders.Where(o => o.Symbol == symbol && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled) && (
-                o.Type == OrderType.Market || o.Type == OrderType.TrailingStop || o.ExpiresAt <= at ||
-                ((o.Type == OrderType.Limit || (o.Type == OrderType.StopLimit && o.Triggered)) &&
-                    ((o.Side == OrderSide.Buy && o.Price >= ask) || (o.Side == OrderSide.Sell && o.Price <= bid))) ||
-                ((o.Type == OrderType.Stop || o.Type == OrderType.StopLimit) && !o.Triggered &&
-                    ((o.Side == OrderSide.Buy && o.StopPrice <= ask) || (o.Side == OrderSide.Sell && o.StopPrice >= bid)))))
+        // The simulator's own rule (OrderMarketability.AffectedRule), translated by EF Core: the orders a tick changes
+        // (MarketabilityRuleTests holds the rule to the simulator, TickPreFilterTests this query to the rule), so the
+        // pre-filter neither misses an account nor locks one whose orders the tick leaves as they were.
+        var orders = db.Orders.Where(o => o.Symbol == symbol).Where(OrderMarketability.AffectedBy(bid, ask, at))
             .Select(o => o.AccountId);
         var positions = db.Positions.Where(p => p.Symbol == symbol && p.ClosedAt == null && (
                 (p.Side == PositionSide.Long && (p.LiquidationPrice >= bid || p.StopLoss >= bid || p.TakeProfit <= bid)) ||

@@ -38,5 +38,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(order => order.RemainingQuantity);
         builder.Ignore(order => order.IsWorking);
         builder.Ignore(order => order.Direction);
+        builder.Ignore(order => order.AwaitsTrigger);
     }
 }

@@ -4,6 +4,7 @@ using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
+using TradingPlatform.Trading.Instruments;
 
 namespace TradingPlatform.Trading.Accounts;
 
@@ -49,7 +50,7 @@ public sealed class AccountBook
         // A loop rather than FirstOrDefault: called several times per tick, and the lambda would allocate a closure each time.
         foreach (var position in _openPositions)
         {
-            if (string.Equals(position.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+            if (Symbol.Same(position.Symbol, symbol))
             {
                 return position;
             }

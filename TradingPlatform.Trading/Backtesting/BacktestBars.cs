@@ -26,7 +26,7 @@ internal static class BacktestBars
         DateTimeOffset? previous = null;
         foreach (var bar in series)
         {
-            if (bar.Interval != settings.Interval || !string.Equals(bar.Symbol, instrument.Symbol, StringComparison.OrdinalIgnoreCase))
+            if (bar.Interval != settings.Interval || !Symbol.Same(bar.Symbol, instrument.Symbol))
             {
                 throw new ArgumentException($"The bars for {instrument.Symbol} must be {instrument.Symbol} {settings.Interval} bars.", nameof(candles));
             }

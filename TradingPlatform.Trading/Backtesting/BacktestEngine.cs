@@ -6,6 +6,7 @@ using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
 using TradingPlatform.Trading.Strategies;
+using TradingPlatform.Trading.Instruments;
 
 namespace TradingPlatform.Trading.Backtesting;
 
@@ -258,7 +259,7 @@ public static class BacktestEngine
             if (bar is not null)
             {
                 TickBars++;
-                if (string.Equals(bar.Symbol, _settings.Instruments[0].Symbol, StringComparison.OrdinalIgnoreCase))
+                if (Symbol.Same(bar.Symbol, _settings.Instruments[0].Symbol))
                 {
                     _lastBenchmarkBar = bar;
                 }
@@ -453,7 +454,7 @@ public static class BacktestEngine
             var working = _book.WorkingOrders;
             for (var i = 0; i < working.Count; i++)
             {
-                if (string.Equals(working[i].Symbol, symbol, StringComparison.OrdinalIgnoreCase))
+                if (Symbol.Same(working[i].Symbol, symbol))
                 {
                     return true;
                 }

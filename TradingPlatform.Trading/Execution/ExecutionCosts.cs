@@ -14,7 +14,14 @@ public static class ExecutionCosts
     public const decimal MaxSlippage = 0.01m;
     public const decimal RandomSlippage = 0.0002m;
 
-    public static decimal SlippageFraction(Instrument instrument, decimal quantity, Guid orderId, int sequence)
+    /// <summary>The slippage of this fill of <paramref name="order"/>: seeded by its id and <see cref="SeededNoise.FillSequence"/> of what it has filled.</summary>
+    public static decimal SlippageFraction(Instrument instrument, Order order, decimal quantity)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return SlippageFraction(instrument, quantity, order.Id.Value, SeededNoise.FillSequence(order.FilledQuantity));
+    }
+
+    public static decimal SlippageFraction(Instrument instrument, decimal quantity, Guid orderId, long sequence)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         var fraction = instrument.SlippageFactor + instrument.SizeImpact * quantity + instrument.RandomSlippage * SeededNoise.Symmetric(orderId, sequence);

@@ -61,7 +61,7 @@ internal static class MarginCheck
                 continue;
             }
 
-            if (string.Equals(o.Symbol, order.Symbol, StringComparison.OrdinalIgnoreCase))
+            if (Symbol.Same(o.Symbol, order.Symbol))
             {
                 reserved += MarginCalculator.Reserved(o, o.RemainingQuantity, direction, held, market);
             }

@@ -34,7 +34,7 @@ internal static class PositionCloser
         }
         else
         {
-            price = ExecutionCosts.MarketFillPrice(instrument, order.Side, touch, ExecutionCosts.SlippageFraction(instrument, closing, order.Id.Value, 0));
+            price = ExecutionCosts.MarketFillPrice(instrument, order.Side, touch, ExecutionCosts.SlippageFraction(instrument, order, closing));
             liquidity = Liquidity.Taker;
         }
 

@@ -11,7 +11,7 @@ public static class StableSeed
         ArgumentNullException.ThrowIfNull(symbol);
         ArgumentNullException.ThrowIfNull(purpose);
         var hash = 14695981039346656037UL; // FNV-1a
-        foreach (var c in symbol.ToUpperInvariant() + "|" + purpose)
+        foreach (var c in Instruments.Symbol.Normalize(symbol) + "|" + purpose)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }

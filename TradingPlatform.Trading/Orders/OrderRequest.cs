@@ -36,7 +36,7 @@ public sealed record OrderRequest
     /// <summary>Identifies the request's content, so that a retry with the same client order id can be told from a conflicting one.</summary>
     /// <remarks>Numbers are normalised (1.50 and 1.5 are the same request).</remarks>
     public string Fingerprint() => string.Join('|',
-        Symbol.ToUpperInvariant(), Type, Side, N(Quantity), N(Price), N(StopPrice), TimeInForce,
+        Instruments.Symbol.Normalize(Symbol), Type, Side, N(Quantity), N(Price), N(StopPrice), TimeInForce,
         Leverage ?? 1, N(StopLoss), N(TakeProfit), N(TrailAmount), N(TrailPercent), StrategyId?.ToString() ?? "");
 
     private static string N(decimal? value) => value?.ToString("G29", System.Globalization.CultureInfo.InvariantCulture) ?? "";

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Linq.Expressions;
 
 namespace TradingPlatform.Trading.Orders;
 
@@ -26,6 +27,18 @@ public static class OrderStatusTransitions
 
     /// <summary>Working orders can still fill, be modified or be cancelled.</summary>
     public static bool IsWorking(OrderStatus status) => status is OrderStatus.Open or OrderStatus.PartiallyFilled;
+
+    /// <summary><see cref="IsWorking"/> as an expression, for queries (the tick pre-filter); a test keeps the two the same.</summary>
+    public static Expression<Func<OrderStatus, bool>> IsWorkingRule { get; } = status => status == OrderStatus.Open || status == OrderStatus.PartiallyFilled;
+
+    /// <summary>Only a working order's terms (quantity, prices, bracket) can be changed by the client.</summary>
+    public static bool CanModify(OrderStatus status) => IsWorking(status);
+
+    /// <summary>
+    /// A stop triggers, and a trailing stop trails, while the order is being accepted (Pending: a trailing stop takes
+    /// its first anchor then) or works; a final order keeps its last figures.
+    /// </summary>
+    public static bool CanTrigger(OrderStatus status) => !IsFinal(status);
 
     public static IReadOnlyCollection<OrderStatus> From(OrderStatus status) => Allowed[status];
 }

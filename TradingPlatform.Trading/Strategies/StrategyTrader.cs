@@ -6,6 +6,7 @@ using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
 using TradingPlatform.Trading.Strategies.Algorithms;
+using TradingPlatform.Trading.Instruments;
 
 namespace TradingPlatform.Trading.Strategies;
 
@@ -132,7 +133,7 @@ public sealed class StrategyTrader
         for (var i = 0; i < book.WorkingOrders.Count; i++)
         {
             var working = book.WorkingOrders[i];
-            if (working.StrategyId == StrategyId && string.Equals(working.Symbol, quote.Symbol, StringComparison.OrdinalIgnoreCase))
+            if (working.StrategyId == StrategyId && Symbol.Same(working.Symbol, quote.Symbol))
             {
                 (replaced ??= []).Add(working);
             }

@@ -549,7 +549,7 @@ internal struct CrossoverSimulation<TBars>
     }
 
     /// <summary>
-    /// ExecutionSimulator.EnsureMargin for a market order with no other working order, in units of 1 / (value
+    /// OrderEntry.EnsureMargin for a market order with no other working order, in units of 1 / (value
     /// denominator × leverage) cents so that every term is an integer: refused when the free margin after it (resting
     /// or filled at the worst slippage, whichever is lower) is negative and below the free margin now.
     /// </summary>

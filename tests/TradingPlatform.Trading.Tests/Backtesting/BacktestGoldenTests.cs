@@ -20,6 +20,9 @@ namespace TradingPlatform.Trading.Tests.Backtesting;
 /// price or an order's status reason, from a change that was meant only to make the engine faster. The hand-checked
 /// figures are in <see cref="BacktestEngineTests"/>. If a deliberate change of behaviour moves these values, re-record
 /// them (<see cref="Describe"/> prints the canonical text the hash is taken of) and say why in the commit.
+/// Re-recorded once since: three scenarios moved when the slippage seed stopped counting the order's status history
+/// (issue 16: a resting order's fills are now seeded by its id and filled quantity, as in production); with the old
+/// seed the refactored engine still gave every recorded value.
 /// The scenarios between them reach stop-losses, take-profits, liquidations, signal exits and the end-of-test close,
 /// long and short, leverage, every intrabar path, several symbols at once, a stock's session gaps, futures funding,
 /// refusals (the minimum size and the daily loss limit), and each algorithm.
@@ -31,13 +34,13 @@ public sealed class BacktestGoldenTests
     public static TheoryData<string, int, decimal, decimal, string> Golden => new()
     {
         { "sma-btc-default", 798, 41087.73m, 10431.78m, "63c50f74d5c2710ed800f313ed14d120a843ad6b0ae31db9c7473d53ce05d58a" },
-        { "sma-btc-eth-short-leverage-highfirst", 83, 25914.84m, 3317.37m, "c38d6089bd8c65b1197d540c1c13a5206878132a8b98203d37d878e2595895fc" },
+        { "sma-btc-eth-short-leverage-highfirst", 83, 25916.48m, 3317.99m, "d0588f3d8e864230d1a01fc1d3171cf84fe3fce9b158eda3db4ea4d477acdcda" },
         { "ema-aapl-futures-lowfirst", 292, 39329.75m, 6762.87m, "02e40a13d70dd0ffd73bff747f348d8beae334969a40cd62ff12c8e7b1b37e90" },
         { "sma-btc-liquidation", 144, 52720.03m, 4463.69m, "88288ffd496b64eede4dd9936fa922e0ee9aec4a44ae797a7349bbe709bb5366" },
         { "rsi-btc", 180, 81588.39m, 3263.28m, "3643325fcb3ff236458af221ccd733d6c656f523a682efc0eec959b9939ea052" },
-        { "bollinger-eth-short", 19, 43131.46m, 1944.65m, "190ab677c075233c0c3bb536438a6719eaf67f2caa81aee7938852f1d5d020bb" },
+        { "bollinger-eth-short", 19, 43120.43m, 1944.00m, "eb7f0e0cc22de719a4ef2abcd40b2d18a7adfe8ee3e442bfc6e23a93ed22e008" },
         { "macd-btc-daily-loss", 16, 70882.39m, 1595.82m, "bcd1d3a080f199c5a089aa519bf8fc7bb3033a6fc2fb9aa9d1326d87c90f1326" },
-        { "sma-hourly-btcfut-eth", 102, 61464.22m, 3577.48m, "733cef652d9c370455e426955f7ec50af478a5a6c3a985601b3a444084f7b783" },
+        { "sma-hourly-btcfut-eth", 102, 61461.17m, 3577.42m, "0c648601be058b3a517cefaf7621722e245bdeff2063e4fd5fef4dd9495c6ba9" },
         { "ema-daily-btcfut", 12, 99267.89m, 247.05m, "e13a26eac399d662d7f52f64f438175f7acf8a61500c5cab58bf538d9537af4a" },
         { "donchian-xau", 351, 80782.46m, 6301.33m, "de48d5a3b194170c8ef3e9ba91ce55e6b64142d3893183c3223c6053a2edd821" },
     };

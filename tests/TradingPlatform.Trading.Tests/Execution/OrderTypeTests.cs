@@ -24,7 +24,7 @@ public sealed class OrderTypeTests
         var order = ExecutionSimulator.Place(book, Books.Market(Btc, OrderSide.Buy, 1m), _market, T0);
 
         var instrument = _market.Instrument(Btc);
-        var price = Expect.MarketPrice(instrument, order, 65_010m, 1m, sequence: 0);
+        var price = Expect.MarketPrice(instrument, order, 65_010m, 1m, filledBefore: 0m);
         Assert.True(price > 65_010m);
         Assert.Equal(OrderStatus.Filled, order.Status);
         var fill = Assert.Single(book.NewFills);
@@ -45,7 +45,7 @@ public sealed class OrderTypeTests
 
         var order = ExecutionSimulator.Place(book, Books.Market(Btc, OrderSide.Sell, 2m, leverage: 2), _market, T0);
 
-        var price = Expect.MarketPrice(_market.Instrument(Btc), order, 65_000m, 2m, sequence: 0);
+        var price = Expect.MarketPrice(_market.Instrument(Btc), order, 65_000m, 2m, filledBefore: 0m);
         Assert.True(price < 65_000m);
         Assert.Equal(price, Assert.Single(book.NewFills).Price);
         Assert.Equal(PositionSide.Short, Assert.Single(book.OpenPositions).Side);
@@ -65,7 +65,7 @@ public sealed class OrderTypeTests
         Assert.Equal(capped, Assert.Single(book.NewFills).Price);
         Assert.Equal(SeededNoise.Symmetric(order.Id.Value, 3), SeededNoise.Symmetric(order.Id.Value, 3));
         Assert.InRange(SeededNoise.Symmetric(order.Id.Value, 0), -1m, 1m);
-        Assert.Equal(ExecutionCosts.SlippageFraction(_market.Instrument(Btc), 1m, order.Id.Value, 0), Expect.Slippage(_market.Instrument(Btc), 1m, order.Id, 0));
+        Assert.Equal(ExecutionCosts.SlippageFraction(_market.Instrument(Btc), 1m, order.Id.Value, 0), Expect.Slippage(_market.Instrument(Btc), 1m, order.Id, 0m));
         Invariants.AssertAll(book);
     }
 
@@ -105,7 +105,7 @@ public sealed class OrderTypeTests
 
         var order = ExecutionSimulator.Place(book, Books.Limit(Btc, OrderSide.Buy, 5m, limit), _market, T0);
 
-        var slipped = Expect.MarketPrice(_market.Instrument(Btc), order, 65_010m, 5m, sequence: 0);
+        var slipped = Expect.MarketPrice(_market.Instrument(Btc), order, 65_010m, 5m, filledBefore: 0m);
         var fill = Assert.Single(book.NewFills);
         Assert.Equal(Math.Min(slipped, limit), fill.Price);
         Assert.True(fill.Price <= limit);
@@ -138,7 +138,7 @@ public sealed class OrderTypeTests
         Assert.Empty(book.NewFills);
 
         Tick(book, 65_095m, 65_105m, T0.AddSeconds(2));
-        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 65_105m, 1m, sequence: 1);
+        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 65_105m, 1m, filledBefore: 0m);
         Assert.Equal(expected, Assert.Single(book.NewFills).Price);
         Assert.Equal(OrderStatus.Filled, order.Status);
         Invariants.AssertAll(book);
@@ -153,7 +153,7 @@ public sealed class OrderTypeTests
 
         Tick(book, 63_000m, 63_010m, T0.AddSeconds(1));
 
-        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 63_000m, 1m, sequence: 1);
+        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 63_000m, 1m, filledBefore: 0m);
         var fill = Assert.Single(book.NewFills);
         Assert.Equal(expected, fill.Price);
         Assert.True(fill.Price < 64_000m);
@@ -195,7 +195,7 @@ public sealed class OrderTypeTests
         Assert.Empty(book.NewFills);
 
         Tick(book, 65_190m, 65_200m, T0.AddSeconds(3));
-        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 65_190m, 1m, sequence: 1);
+        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 65_190m, 1m, filledBefore: 0m);
         Assert.Equal(expected, Assert.Single(book.NewFills).Price);
         Assert.Equal(OrderStatus.Filled, order.Status);
         Invariants.AssertAll(book);
@@ -216,7 +216,7 @@ public sealed class OrderTypeTests
         Assert.Empty(book.NewFills);
 
         Tick(book, 64_640m, 64_650m, T0.AddSeconds(3));
-        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 64_650m, 1m, sequence: 1);
+        var expected = Expect.MarketPrice(_market.Instrument(Btc), order, 64_650m, 1m, filledBefore: 0m);
         Assert.Equal(expected, Assert.Single(book.NewFills).Price);
         Invariants.AssertAll(book);
     }
@@ -244,7 +244,7 @@ public sealed class OrderTypeTests
 
         ExecutionSimulator.Modify(book, order, new OrderModification { Price = 65_020m }, _market, T0.AddSeconds(1));
 
-        var slipped = Expect.MarketPrice(_market.Instrument(Btc), order, 65_010m, 1m, sequence: 1);
+        var slipped = Expect.MarketPrice(_market.Instrument(Btc), order, 65_010m, 1m, filledBefore: 0m);
         Assert.Equal(Math.Min(slipped, 65_020m), Assert.Single(book.NewFills).Price);
         Assert.Equal(OrderStatus.Filled, order.Status);
         Assert.Empty(book.WorkingOrders);

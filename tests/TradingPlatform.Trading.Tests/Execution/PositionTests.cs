@@ -28,7 +28,7 @@ public sealed class PositionTests
         _market.Set(Btc, 66_000m, 66_010m, T0.AddMinutes(1));
         var sell = ExecutionSimulator.Place(book, Books.Market(Btc, OrderSide.Sell, 3m), _market, T0.AddMinutes(1));
 
-        var sellPrice = Expect.MarketPrice(instrument, sell, 66_000m, 3m, 0);
+        var sellPrice = Expect.MarketPrice(instrument, sell, 66_000m, 3m, filledBefore: 0m);
         var fills = book.FillsOf(sell);
         Assert.Equal(2, fills.Count);
         Assert.Equal([2m, 1m], fills.Select(fill => fill.Quantity));
@@ -140,7 +140,7 @@ public sealed class PositionTests
 
         Tick(book, 63_500m, 63_510m, T0.AddSeconds(2));
         var close = Assert.Single(book.NewOrders, o => o.Origin == OrderOrigin.StopLoss);
-        var expected = Expect.MarketPrice(_market.Instrument(Btc), close, 63_500m, 1m, 0);
+        var expected = Expect.MarketPrice(_market.Instrument(Btc), close, 63_500m, 1m, filledBefore: 0m);
         Assert.Equal(expected, position.ClosePrice);
         Assert.True(position.ClosePrice < 64_000m);
         Assert.Equal(PositionCloseReason.StopLoss, position.CloseReason);
@@ -169,7 +169,7 @@ public sealed class PositionTests
         Assert.False(position.IsOpen);
         Assert.Equal(PositionCloseReason.Liquidation, position.CloseReason);
         var close = Assert.Single(book.NewOrders, o => o.Origin == OrderOrigin.Liquidation);
-        var price = Expect.MarketPrice(_market.Instrument(Btc), close, liquidation - 5m, 1m, 0);
+        var price = Expect.MarketPrice(_market.Instrument(Btc), close, liquidation - 5m, 1m, filledBefore: 0m);
         var loss = Assert.Single(book.CashEntries(LedgerEntryType.Liquidation));
         Assert.Equal(Expect.Cents(price - entry), loss.Amount);
         Assert.True(-loss.Amount <= entry / 20m + entry * 0.011m); // the margin, plus at most the slippage
@@ -201,7 +201,7 @@ public sealed class PositionTests
         _market.Set(Btc, 65_500m, 65_510m, T0.AddMinutes(1));
         var close = ExecutionSimulator.ClosePosition(book, position, 0.5m, _market, T0.AddMinutes(1));
 
-        var price = Expect.MarketPrice(_market.Instrument(Btc), close, 65_500m, 0.5m, 0);
+        var price = Expect.MarketPrice(_market.Instrument(Btc), close, 65_500m, 0.5m, filledBefore: 0m);
         Assert.Equal((OrderStatus.Filled, OrderOrigin.ManualClose, price), (close.Status, close.Origin, close.AveragePrice));
         Assert.Equal((1.5m, entry, margin * 0.75m), (position.Quantity, position.EntryPrice, position.Margin));
         Assert.Equal(Expect.Cents((price - entry) * 0.5m), position.RealizedPnl);

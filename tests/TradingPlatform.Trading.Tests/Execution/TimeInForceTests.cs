@@ -30,9 +30,9 @@ public sealed class TimeInForceTests
 
         var fills = book.FillsOf(order);
         Assert.Equal([5m, 5m, 2m], fills.Select(fill => fill.Quantity));
-        Assert.Equal(Expect.MarketPrice(instrument, order, 65_010m, 5m, 0), fills[0].Price);
-        Assert.Equal(Expect.MarketPrice(instrument, order, 65_110m, 5m, 1), fills[1].Price);
-        Assert.Equal(Expect.MarketPrice(instrument, order, 65_210m, 2m, 2), fills[2].Price);
+        Assert.Equal(Expect.MarketPrice(instrument, order, 65_010m, 5m, filledBefore: 0m), fills[0].Price);
+        Assert.Equal(Expect.MarketPrice(instrument, order, 65_110m, 5m, filledBefore: 5m), fills[1].Price);
+        Assert.Equal(Expect.MarketPrice(instrument, order, 65_210m, 2m, filledBefore: 10m), fills[2].Price);
         Assert.Equal(OrderStatus.Filled, order.Status);
         Assert.Equal(fills.Sum(fill => fill.Price * fill.Quantity) / 12m, order.AveragePrice);
         Assert.Equal(fills.Sum(fill => Expect.Commission(fill.Quantity, fill.Price)), order.Commission);

@@ -1,4 +1,5 @@
 using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Common;
 using TradingPlatform.Trading.Execution;
 using TradingPlatform.Trading.Ledger;
 using TradingPlatform.Trading.Orders;
@@ -9,14 +10,14 @@ namespace TradingPlatform.Trading.Tests.Support;
 /// <summary>Accounts for tests, funded through <see cref="AccountCash.Open"/> so that the ledger starts balanced.</summary>
 public static class Books
 {
-    public static AccountBook Funded(decimal balance, DateTimeOffset now, int maxLeverage = 100, decimal? maxDailyLoss = null)
+    public static AccountBook Funded(decimal balance, DateTimeOffset now, int maxLeverage = 100, decimal? maxDailyLoss = null, IIdGenerator? ids = null)
     {
         var account = new TradingAccount
         {
             Id = AccountId.New(), OwnerId = Guid.NewGuid(), Name = "Test", IsDemo = true, MaxLeverage = maxLeverage,
             MaxDailyLoss = maxDailyLoss, InitialBalance = balance, CreatedAt = now, UpdatedAt = now,
         };
-        var book = new AccountBook(account, [], []);
+        var book = new AccountBook(account, [], []) { Ids = ids ?? TimeOrderedIds.Instance };
         AccountCash.Open(book, now);
         return book;
     }

@@ -11,9 +11,13 @@ namespace TradingPlatform.Trading.Tests.Support;
 /// </summary>
 public static class Expect
 {
-    /// <summary>Base + size impact × quantity + 0.02% × seeded noise, clamped to [0, 1%].</summary>
-    public static decimal Slippage(Instrument instrument, decimal quantity, OrderId orderId, int sequence)
+    /// <summary>
+    /// Base + size impact × quantity + 0.02% × seeded noise, clamped to [0, 1%]. The noise is keyed by the order's id and
+    /// the quantity it had filled before this fill (as the bits of that number): what the order row holds, not its history.
+    /// </summary>
+    public static decimal Slippage(Instrument instrument, decimal quantity, OrderId orderId, decimal filledBefore)
     {
+        var sequence = BitConverter.DoubleToInt64Bits((double)filledBefore);
         var fraction = instrument.SlippageFactor + instrument.SizeImpact * quantity + 0.0002m * SeededNoise.Symmetric(orderId.Value, sequence);
         return Math.Min(Math.Max(fraction, 0m), 0.01m);
     }
@@ -27,8 +31,8 @@ public static class Expect
         return side == OrderSide.Buy ? Math.Max(price, touch) : Math.Min(price, touch);
     }
 
-    public static decimal MarketPrice(Instrument instrument, Order order, decimal touch, decimal quantity, int sequence) =>
-        MarketPrice(instrument, order.Side, touch, Slippage(instrument, quantity, order.Id, sequence));
+    public static decimal MarketPrice(Instrument instrument, Order order, decimal touch, decimal quantity, decimal filledBefore) =>
+        MarketPrice(instrument, order.Side, touch, Slippage(instrument, quantity, order.Id, filledBefore));
 
     /// <summary>0.02% of notional, to the cent, at least $0.01.</summary>
     public static decimal Commission(decimal quantity, decimal price) =>
