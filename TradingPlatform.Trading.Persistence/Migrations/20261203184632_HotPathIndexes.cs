@@ -37,10 +37,10 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                 columns: new[] { "AccountId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_orders_AccountId_Status_CreatedAt",
+                name: "IX_orders_AccountId_Status_CreatedAt_Id",
                 schema: "trading",
                 table: "orders",
-                columns: new[] { "AccountId", "Status", "CreatedAt" });
+                columns: new[] { "AccountId", "Status", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_orders_AccountId_working",
@@ -68,13 +68,6 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                 table: "equity_snapshots",
                 columns: new[] { "AccountId", "At" })
                 .Annotation("Npgsql:IndexInclude", new[] { "Equity" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_candles_covering",
-                schema: "trading",
-                table: "candles",
-                columns: new[] { "symbol", "interval", "open_time" })
-                .Annotation("Npgsql:IndexInclude", new[] { "open", "high", "low", "close", "volume" });
         }
 
         /// <inheritdoc />
@@ -86,7 +79,7 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                 table: "orders");
 
             migrationBuilder.DropIndex(
-                name: "IX_orders_AccountId_Status_CreatedAt",
+                name: "IX_orders_AccountId_Status_CreatedAt_Id",
                 schema: "trading",
                 table: "orders");
 
@@ -109,11 +102,6 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                 name: "IX_equity_snapshots_AccountId_At",
                 schema: "trading",
                 table: "equity_snapshots");
-
-            migrationBuilder.DropIndex(
-                name: "IX_candles_covering",
-                schema: "trading",
-                table: "candles");
 
             migrationBuilder.CreateIndex(
                 name: "IX_orders_AccountId_CreatedAt",
