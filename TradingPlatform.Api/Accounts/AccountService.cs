@@ -12,7 +12,8 @@ using TradingPlatform.Trading.Infrastructure.Accounts;
 namespace TradingPlatform.Api.Accounts;
 
 /// <summary>Trading accounts: creation with an initial deposit, figures at current prices, soft deletion, cash transfers and the ledger.</summary>
-internal sealed class AccountService(TradingDbContext db, AccountBookStore store, IMarketView market, TimeProvider time)
+/// <remarks>Reads (figures, lists, ledger) go through <see cref="AccountBookReader"/>; changes lock the account in <see cref="AccountBookStore"/>.</remarks>
+internal sealed class AccountService(TradingDbContext db, AccountBookStore store, AccountBookReader reader, IMarketView market, TimeProvider time)
 {
     public const decimal DefaultInitialBalance = 100_000m;
     public const int DefaultMaxLeverage = 10;
@@ -61,13 +62,13 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
 
     public async Task<AccountResponse> GetAsync(Guid ownerId, AccountId id, CancellationToken cancellationToken)
     {
-        var book = await store.ReadAsync(id, ownerId, cancellationToken);
+        var book = await reader.ReadAsync(ownerId, id, cancellationToken);
         return AccountResponse.From(book, MarginCalculator.Snapshot(book, market));
     }
 
     public async Task<(IReadOnlyList<AccountResponse> Items, int Total)> ListAsync(Guid ownerId, PageRequest page, CancellationToken cancellationToken)
     {
-        var books = await store.ReadAllAsync(ownerId, cancellationToken);
+        var books = await reader.ReadAllAsync(ownerId, cancellationToken);
         return ([.. books.Skip(page.Skip).Take(page.Limit).Select(book => AccountResponse.From(book, MarginCalculator.Snapshot(book, market)))], books.Count);
     }
 
@@ -112,7 +113,7 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
     public async Task<(IReadOnlyList<LedgerEntryResponse> Items, int Total)> LedgerAsync(
         Guid ownerId, AccountId id, PageRequest page, LedgerEntryType? type, CancellationToken cancellationToken)
     {
-        await store.FindOwnedAsync(id, ownerId, cancellationToken);
+        await reader.FindOwnedAsync(ownerId, id, cancellationToken);
         var cash = LedgerAccounts.Cash(id);
         var query = db.LedgerEntries.AsNoTracking().Where(e => e.AccountId == id && e.Book == cash);
         if (type is { } t)
@@ -130,7 +131,7 @@ internal sealed class AccountService(TradingDbContext db, AccountBookStore store
 
     public async Task<ReconciliationResponse> ReconcileAsync(Guid ownerId, AccountId id, CancellationToken cancellationToken)
     {
-        var account = await store.FindOwnedAsync(id, ownerId, cancellationToken);
+        var account = await reader.FindOwnedAsync(ownerId, id, cancellationToken);
         var cash = LedgerAccounts.Cash(id);
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.AccountId == id);
         var ledgerBalance = await entries.Where(e => e.Book == cash).SumAsync(e => e.Amount, cancellationToken);

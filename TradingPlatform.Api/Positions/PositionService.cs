@@ -13,12 +13,12 @@ using TradingPlatform.Trading.Infrastructure.Accounts;
 namespace TradingPlatform.Api.Positions;
 
 /// <summary>Reading, closing and protecting the positions of one of the caller's accounts.</summary>
-internal sealed class PositionService(TradingDbContext db, AccountBookStore store, IMarketView market)
+internal sealed class PositionService(TradingDbContext db, AccountBookStore store, AccountBookReader reader, IMarketView market)
 {
     public async Task<(IReadOnlyList<PositionResponse> Items, int Total)> ListAsync(
         Guid ownerId, AccountId accountId, string? status, PageRequest page, CancellationToken cancellationToken)
     {
-        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
+        await reader.FindOwnedAsync(ownerId, accountId, cancellationToken);
         var query = db.Positions.AsNoTracking().Where(p => p.AccountId == accountId);
         query = (status ?? "open").ToLowerInvariant() switch
         {
@@ -35,7 +35,7 @@ internal sealed class PositionService(TradingDbContext db, AccountBookStore stor
 
     public async Task<PositionResponse> GetAsync(Guid ownerId, AccountId accountId, PositionId positionId, CancellationToken cancellationToken)
     {
-        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
+        await reader.FindOwnedAsync(ownerId, accountId, cancellationToken);
         var position = await db.Positions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == positionId && p.AccountId == accountId, cancellationToken)
             ?? throw TradingErrors.NotFound("The position");
         return PositionResponse.From(position, market.LatestQuote(position.Symbol));

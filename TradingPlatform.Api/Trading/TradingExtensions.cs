@@ -29,6 +29,7 @@ public static class TradingExtensions
         services.AddSingleton<TickProcessor>();
         services.AddSingleton<ITickSubscriber>(provider => provider.GetRequiredService<TickProcessor>());
         services.AddScoped<AccountBookStore>();
+        services.AddScoped<AccountBookReader>();
         services.AddScoped<AccountService>();
         services.AddScoped<OrderService>();
         services.AddScoped<PositionService>();

@@ -13,6 +13,7 @@ internal sealed class EquitySnapshotConfiguration : IEntityTypeConfiguration<Equ
         builder.HasKey(snapshot => snapshot.Id);
         builder.Property(snapshot => snapshot.Id).UseIdentityAlwaysColumn();
         builder.HasOne<TradingAccount>().WithMany().HasForeignKey(snapshot => snapshot.AccountId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(snapshot => new { snapshot.AccountId, snapshot.At });
+        // The portfolio's "equity at or before" lookups read the equity from the index alone.
+        builder.HasIndex(snapshot => new { snapshot.AccountId, snapshot.At }).IncludeProperties(snapshot => snapshot.Equity);
     }
 }

@@ -17,7 +17,8 @@ internal sealed class FillConfiguration : IEntityTypeConfiguration<Fill>
         builder.HasOne<TradingAccount>().WithMany().HasForeignKey(fill => fill.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(fill => fill.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Position>().WithMany().HasForeignKey(fill => fill.PositionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(fill => new { fill.AccountId, fill.ExecutedAt });
+        // Executions list: by account, newest first, the id as tie-break.
+        builder.HasIndex(fill => new { fill.AccountId, fill.ExecutedAt, fill.Id });
         builder.HasIndex(fill => fill.OrderId);
         builder.HasIndex(fill => fill.PositionId);
         builder.HasIndex(fill => fill.StrategyId).HasFilter("\"StrategyId\" IS NOT NULL");

@@ -28,7 +28,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         // The idempotency key: concurrent retries of one client order id can create only one order.
         builder.HasIndex(order => new { order.AccountId, order.ClientOrderId }).IsUnique().HasFilter("\"ClientOrderId\" IS NOT NULL");
-        builder.HasIndex(order => new { order.AccountId, order.CreatedAt });
+        // The orders list: by account, newest first (with the id as its tie-break), optionally by status.
+        builder.HasIndex(order => new { order.AccountId, order.CreatedAt, order.Id });
+        builder.HasIndex(order => new { order.AccountId, order.Status, order.CreatedAt, order.Id });
+        // An account's working orders (every book load, for reads and changes): a small index of only those rows.
+        builder.HasIndex(order => new { order.AccountId, order.CreatedAt }, "IX_orders_AccountId_working")
+            .HasFilter("\"Status\" IN ('Open', 'PartiallyFilled')");
         // The tick processor looks for working orders per symbol.
         builder.HasIndex(order => new { order.Symbol, order.Status });
         builder.HasIndex(order => order.StrategyId).HasFilter("\"StrategyId\" IS NOT NULL");

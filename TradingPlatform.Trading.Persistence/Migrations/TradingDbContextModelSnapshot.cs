@@ -392,7 +392,7 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                     b.HasIndex("StrategyId")
                         .HasFilter("\"StrategyId\" IS NOT NULL");
 
-                    b.HasIndex("AccountId", "ExecutedAt");
+                    b.HasIndex("AccountId", "ExecutedAt", "Id");
 
                     b.ToTable("fills", "trading");
                 });
@@ -548,7 +548,9 @@ namespace TradingPlatform.Trading.Persistence.Migrations
 
                     b.HasIndex("TransactionId");
 
-                    b.HasIndex("AccountId", "Book", "CreatedAt");
+                    b.HasIndex("AccountId", "Book", "CreatedAt", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "Book", "CreatedAt", "Id"), new[] { "Amount" });
 
                     b.ToTable("ledger_entries", "trading");
                 });
@@ -862,9 +864,14 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"ClientOrderId\" IS NOT NULL");
 
-                    b.HasIndex("AccountId", "CreatedAt");
-
                     b.HasIndex("Symbol", "Status");
+
+                    b.HasIndex("AccountId", "CreatedAt", "Id");
+
+                    b.HasIndex("AccountId", "Status", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "AccountId", "CreatedAt" }, "IX_orders_AccountId_working")
+                        .HasFilter("\"Status\" IN ('Open', 'PartiallyFilled')");
 
                     b.ToTable("orders", "trading");
                 });
@@ -927,6 +934,8 @@ namespace TradingPlatform.Trading.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "At"), new[] { "Equity" });
 
                     b.ToTable("equity_snapshots", "trading");
                 });

@@ -1,5 +1,4 @@
 using TradingPlatform.Api.Infrastructure.Errors;
-using TradingPlatform.Api.Market.Feed;
 using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Infrastructure.Market;
@@ -8,7 +7,9 @@ namespace TradingPlatform.Api.Market.Candles;
 
 /// <summary>
 /// Candle reads for the endpoints: stored bars of the interval plus, when the range reaches the present, the feed's
-/// forming 1-minute candle merged into the bar that contains it. Stored gaps are returned as gaps.
+/// forming 1-minute candle merged into the bar that contains it. Stored gaps are returned as gaps. The forming candle
+/// comes from Redis, where the feed's leader writes it on every tick (so every replica answers the same bar); it is
+/// asked for while the database reads the stored bars, so a request waits for the slower of the two, not their sum.
 /// </summary>
 public sealed class CandleReader(CandleStore store, RedisQuoteStore redisQuotes, InstrumentRegistry registry, TimeProvider time)
 {
@@ -32,24 +33,28 @@ public sealed class CandleReader(CandleStore store, RedisQuoteStore redisQuotes,
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = time.GetUtcNow();
-        var stored = await store.ReadAsync(symbol, query.Interval, query.Start, query.End, query.Limit, cancellationToken);
-        var candles = stored.ToList();
+        // A range that ends before the current bar can never include the forming one: no Redis read for it.
+        var mayIncludeForming = query.End is null || query.End >= query.Interval.Floor(now);
+        var formingRead = mayIncludeForming ? redisQuotes.GetFormingAsync(symbol) : Task.FromResult<Candle?>(null);
+        var candles = await store.ReadBarsAsync(symbol, query.Interval, query.Start, query.End, query.Limit, now, cancellationToken);
+        var forming = await formingRead;
 
         // The forming minute belongs at the end unless the range stops before it or a start-anchored page is already full.
         var truncated = query.Start is not null && candles.Count >= query.Limit;
-        if (!truncated && await redisQuotes.GetFormingAsync(symbol) is { } forming && !forming.IsCompleteAt(now))
+        if (!truncated && forming is not null && !forming.IsCompleteAt(now))
         {
-            var bucket = forming with { Interval = query.Interval, OpenTime = query.Interval.Floor(forming.OpenTime) };
-            var inRange = (query.Start is null || bucket.OpenTime >= query.Start) && (query.End is null || bucket.OpenTime <= query.End);
+            var openTime = query.Interval.Floor(forming.OpenTime);
+            var inRange = (query.Start is null || openTime >= query.Start) && (query.End is null || openTime <= query.End);
             if (inRange)
             {
-                if (candles.Count > 0 && candles[^1].OpenTime == bucket.OpenTime)
+                var isComplete = openTime + query.Interval.Duration <= now;
+                if (candles.Count > 0 && candles[^1].Timestamp == openTime)
                 {
-                    candles[^1] = candles[^1].Merge(forming);
+                    candles[^1] = CandleResponse.Merge(candles[^1], forming, isComplete);
                 }
-                else if (candles.Count == 0 || candles[^1].OpenTime < bucket.OpenTime)
+                else if (candles.Count == 0 || candles[^1].Timestamp < openTime)
                 {
-                    candles.Add(bucket);
+                    candles.Add(new CandleResponse(openTime, forming.Open, forming.High, forming.Low, forming.Close, forming.Volume, isComplete));
                     if (candles.Count > query.Limit)
                     {
                         candles.RemoveAt(0);
@@ -58,6 +63,6 @@ public sealed class CandleReader(CandleStore store, RedisQuoteStore redisQuotes,
             }
         }
 
-        return [.. candles.Select(c => CandleResponse.From(c, now))];
+        return candles;
     }
 }

@@ -13,4 +13,19 @@ public sealed record CandleResponse(DateTimeOffset Timestamp, decimal Open, deci
         ArgumentNullException.ThrowIfNull(candle);
         return new(candle.OpenTime, candle.Open, candle.High, candle.Low, candle.Close, candle.Volume, candle.IsCompleteAt(now));
     }
+
+    /// <summary>A stored bar extended by the later, still forming candle it contains (as <see cref="Candle.Merge"/>).</summary>
+    public static CandleResponse Merge(CandleResponse bar, Candle later, bool isComplete)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        ArgumentNullException.ThrowIfNull(later);
+        return bar with
+        {
+            High = Math.Max(bar.High, later.High),
+            Low = Math.Min(bar.Low, later.Low),
+            Close = later.Close,
+            Volume = bar.Volume + later.Volume,
+            IsComplete = isComplete,
+        };
+    }
 }
