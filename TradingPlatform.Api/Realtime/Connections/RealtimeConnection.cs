@@ -185,12 +185,12 @@ internal sealed partial class RealtimeConnection : IDisposable
                     // The shared body, then this subscription's ,"seq":N} as the last fragment of the same message:
                     // a client reads one text message, exactly as if it had been written in one frame.
                     var length = Envelope.WriteSeqTail(tail, counter.Next());
-                    await WriteAsync(message.Body, endOfMessage: false, cancellationToken);
-                    await WriteAsync(tail.AsMemory(0, length), endOfMessage: true, cancellationToken);
+                    await WriteAsync(message.Body, endOfMessage: false);
+                    await WriteAsync(tail.AsMemory(0, length), endOfMessage: true);
                 }
                 else
                 {
-                    await WriteAsync(message.Body, endOfMessage: true, cancellationToken);
+                    await WriteAsync(message.Body, endOfMessage: true);
                 }
 
                 _services.Metrics.Sent();
@@ -200,20 +200,23 @@ internal sealed partial class RealtimeConnection : IDisposable
                 }
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
         {
-            // The socket is gone; stop the receive loop too.
+            // The socket is gone (a write stuck on a client that stopped reading ends when the socket is disposed);
+            // stop the receive loop too.
             await _receiveCancellation.CancelAsync();
         }
     }
 
     /// <summary>
     /// One socket write. A write that does not complete at once means the socket pushes back (the client reads slower
-    /// than we send): the queue conflates ticks until it completes.
+    /// than we send): the queue conflates ticks until it completes. No cancellation token: with one, ManagedWebSocket
+    /// takes its slower path (an async semaphore wait and a token registration per frame; the profile showed it), and a
+    /// write that never completes ends anyway when the connection's socket is disposed after the close grace.
     /// </summary>
-    private async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, bool endOfMessage, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, bool endOfMessage)
     {
-        var write = _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage, cancellationToken);
+        var write = _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage, CancellationToken.None);
         if (write.IsCompleted)
         {
             write.GetAwaiter().GetResult();
