@@ -6,7 +6,9 @@ namespace TradingPlatform.Api.Realtime.Protocol;
 /// <summary>
 /// Writes server messages <c>{"type","data","timestamp","channel","seq"}</c>. The body is written without its last
 /// member so that the seq can be appended where it is known: in Redis's append script for user channels (the seq is
-/// the user channel's), at send time for public ones (a per-subscription counter).
+/// the user channel's), at send time for public ones (a per-subscription counter). A public body is serialised once
+/// and shared by every subscriber; each send loop writes it and then its own <see cref="WriteSeqTail"/> as the last
+/// fragment of the same WebSocket message, so the protocol's <c>seq</c> stays per subscription and gap-free.
 /// </summary>
 public static class Envelope
 {
