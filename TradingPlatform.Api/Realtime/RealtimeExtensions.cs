@@ -23,6 +23,7 @@ public static class RealtimeExtensions
 
         services.AddSingleton<RealtimeMetrics>();
         services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<SubscriberIndex>();
         services.AddSingleton<SocketAuthenticator>();
         services.AddSingleton<AccountOwnership>();
         services.AddSingleton<UserChannelLog>();

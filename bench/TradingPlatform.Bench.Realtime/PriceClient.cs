@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -6,21 +5,19 @@ using System.Text.Json;
 namespace TradingPlatform.Bench.Realtime;
 
 /// <summary>
-/// One WebSocket client: connects to <c>/ws?token=…</c>, subscribes to price updates for the symbols, and records the
-/// tick-to-client latency of every <c>price_update</c> received while <see cref="Measuring"/> is set.
+/// One WebSocket client of the client process: connects to <c>/ws?token=…</c>, subscribes to price updates for the
+/// symbols and, for every <c>price_update</c>, notes its tick's time (<c>data.timestamp</c>, set by the feed when it
+/// published the tick, on the same machine clock) and the tick-to-client latency. Messages are read with a
+/// <see cref="Utf8JsonReader"/> over the receive buffer: the clients share the cores with the server, and parsing
+/// every message into a document would take CPU the server then lacks.
 /// </summary>
-internal sealed class PriceClient(TickLedger ledger) : IAsyncDisposable
+internal sealed class PriceClient : IAsyncDisposable
 {
+    private static readonly byte[] PriceUpdate = "price_update"u8.ToArray();
     private readonly ClientWebSocket _socket = new();
+    private readonly List<(long TickUtcTicks, double LatencyMs)> _received = new(capacity: 4_096);
+    private readonly Lock _lock = new();
     private Task? _receiving;
-
-    public static volatile bool Measuring;
-
-    public List<double> LatenciesMs { get; } = new(capacity: 16_384);
-
-    public long Received { get; private set; }
-
-    public long Unmatched { get; private set; }
 
     public string? Failure { get; private set; }
 
@@ -35,8 +32,13 @@ internal sealed class PriceClient(TickLedger ledger) : IAsyncDisposable
         // Until the subscription is acknowledged: `connected` first, then `subscribed` (or an error, which is fatal here).
         while (true)
         {
-            var text = await ReceiveTextAsync(buffer, cancellationToken) ?? throw new InvalidOperationException("The server closed the socket before subscribing.");
-            using var message = JsonDocument.Parse(text);
+            var length = await ReceiveAsync(buffer, cancellationToken);
+            if (length < 0)
+            {
+                throw new InvalidOperationException("The server closed the socket before subscribing.");
+            }
+
+            using var message = JsonDocument.Parse(buffer.AsMemory(0, length));
             var type = message.RootElement.GetProperty("type").GetString();
             if (type == "subscribed")
             {
@@ -45,51 +47,90 @@ internal sealed class PriceClient(TickLedger ledger) : IAsyncDisposable
 
             if (type == "error")
             {
-                throw new InvalidOperationException($"Subscribing failed: {text}");
+                throw new InvalidOperationException($"Subscribing failed: {Encoding.UTF8.GetString(buffer, 0, length)}");
             }
         }
 
         _receiving = Task.Run(() => ReceiveLoopAsync(buffer), CancellationToken.None);
     }
 
+    /// <summary>The price updates of ticks stamped in [from, to): how many, and each one's latency.</summary>
+    public int CountWindow(DateTimeOffset from, DateTimeOffset to, LatencyHistogram latencies)
+    {
+        lock (_lock)
+        {
+            var count = 0;
+            foreach (var (tick, latency) in _received)
+            {
+                if (tick >= from.UtcTicks && tick < to.UtcTicks)
+                {
+                    count++;
+                    latencies.Record(latency);
+                }
+            }
+
+            return count;
+        }
+    }
+
     private async Task ReceiveLoopAsync(byte[] buffer)
     {
         try
         {
-            while (await ReceiveTextAsync(buffer, CancellationToken.None) is { } text)
+            while (await ReceiveAsync(buffer, CancellationToken.None) is var length and >= 0)
             {
-                var receivedAt = Stopwatch.GetTimestamp();
-                if (!Measuring)
+                var receivedAt = DateTimeOffset.UtcNow;
+                if (TryReadPriceTick(buffer.AsSpan(0, length), out var tick))
                 {
-                    continue;
-                }
-
-                using var message = JsonDocument.Parse(text);
-                var root = message.RootElement;
-                if (root.GetProperty("type").GetString() != "price_update")
-                {
-                    continue;
-                }
-
-                Received++;
-                var data = root.GetProperty("data");
-                if (ledger.TryLatencyMs(data.GetProperty("symbol").GetString()!, data.GetProperty("bid").GetDecimal(), receivedAt, out var latency))
-                {
-                    LatenciesMs.Add(latency);
-                }
-                else
-                {
-                    Unmatched++;
+                    lock (_lock)
+                    {
+                        _received.Add((tick.UtcTicks, (receivedAt - tick).TotalMilliseconds));
+                    }
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or JsonException or InvalidOperationException)
+        catch (Exception exception) when (exception is WebSocketException or JsonException or InvalidOperationException or FormatException)
         {
             Failure = exception.Message;
         }
     }
 
-    private async Task<string?> ReceiveTextAsync(byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>For a price_update, its <c>data.timestamp</c> (the tick's time); the envelope's own timestamp is at depth 1.</summary>
+    private static bool TryReadPriceTick(ReadOnlySpan<byte> utf8, out DateTimeOffset tick)
+    {
+        tick = default;
+        var reader = new Utf8JsonReader(utf8);
+        var isPrice = false;
+        var found = false;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            if (reader.CurrentDepth == 1 && reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isPrice = reader.ValueTextEquals(PriceUpdate);
+                if (!isPrice)
+                {
+                    return false;
+                }
+            }
+            else if (reader.CurrentDepth == 2 && reader.ValueTextEquals("timestamp"u8))
+            {
+                reader.Read();
+                tick = reader.GetDateTimeOffset();
+                found = true;
+            }
+        }
+
+        return isPrice && found;
+    }
+
+    /// <summary>One whole message into <paramref name="buffer"/>: its length, or -1 when the server closed.</summary>
+    private async Task<int> ReceiveAsync(byte[] buffer, CancellationToken cancellationToken)
     {
         var length = 0;
         while (true)
@@ -97,13 +138,13 @@ internal sealed class PriceClient(TickLedger ledger) : IAsyncDisposable
             var result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return null;
+                return -1;
             }
 
             length += result.Count;
             if (result.EndOfMessage)
             {
-                return Encoding.UTF8.GetString(buffer, 0, length);
+                return length;
             }
 
             if (length == buffer.Length)

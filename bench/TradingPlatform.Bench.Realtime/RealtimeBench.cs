@@ -1,10 +1,12 @@
 // 1,000 WebSocket clients subscribed to 5 symbols' price updates while the feed publishes 10 ticks per second per
-// symbol: delivered price updates per second and tick-to-client latency p50/p99 (target p99 < 10 ms, seed 001), and the
-// same run's raw Redis pub/sub round trip for the ratio. The Api runs in this process on Kestrel (real sockets) against
-// real PostgreSQL, Redis and RabbitMQ servers (tests' InfrastructureFixture); its simulated feed is off and this
-// benchmark is the feed, publishing into the Api's QuoteBook exactly as the feed service does.
+// symbol. The Api runs in this process on Kestrel (real sockets) against real PostgreSQL, Redis and RabbitMQ servers
+// (tests' InfrastructureFixture); its simulated feed is off and this benchmark is the feed, publishing into the Api's
+// QuoteBook exactly as the feed service does. The clients run in a second process (this executable again, in client
+// mode), as real clients are. One run prints, each beside its target: the delivered fraction, the server's own send
+// latency (the Api's realtime.send.duration histogram: a tick's receipt on the replica to its socket write completing)
+// and the tick-to-client latency (the feed's tick timestamp to the client's read, both on this machine's clock).
 // Usage: dotnet run -c Release --project bench/TradingPlatform.Bench.Realtime
-//        [-- --clients 1000 --symbols 5 --rate 10 --seconds 15 --warmup 3 --redis-samples 2000]
+//        [-- --clients 1000 --symbols 5 --rate 10 --seconds 15 --warmup 3 --drain 5 --redis-samples 2000]
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,8 @@ namespace TradingPlatform.Bench.Realtime;
 /// <summary>The entry point (a class, not top-level statements: the Api's own Program is referenced).</summary>
 internal static class RealtimeBench
 {
+    private const double P99TargetMs = 10;
+
     private static readonly (string Symbol, decimal Price, decimal Step)[] Instruments =
     [
         ("BTC-USD", 50_000m, 0.01m), ("ETH-USD", 3_000m, 0.01m), ("EURUSD", 1.08m, 0.00001m),
@@ -29,13 +33,19 @@ internal static class RealtimeBench
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains(ClientProcess.Mode))
+        {
+            return await ClientProcess.RunAsync(
+                new Uri(Text("--server", "")), Option("--clients", 1000), Text("--symbol-list", "").Split(','));
+        }
+
         var clientCount = Option("--clients", 1000);
         var symbolCount = Math.Clamp(Option("--symbols", 5), 1, Instruments.Length);
         var rate = Option("--rate", 10);
         var seconds = Option("--seconds", 15);
         var warmup = Option("--warmup", 3);
+        var drain = Option("--drain", 5);
         var redisSamples = Option("--redis-samples", 2000);
-        const double P99TargetMs = 10;
         var inv = CultureInfo.InvariantCulture;
         var symbols = Instruments.Take(symbolCount).ToArray();
 
@@ -50,26 +60,18 @@ internal static class RealtimeBench
             using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await factory.Services.GetRequiredService<SchemaStatus<TradingDbContext>>().Completion.WaitAsync(startup.Token);
             var quotes = factory.Services.GetRequiredService<QuoteBook>();
+            using var meters = new ServerMeters(factory.Services);
             using var http = new HttpClient { BaseAddress = factory.Address };
             var (token, _) = await BenchTraders.CreateAsync(http, startup.Token);
-            Console.Error.WriteLine("bench: api ready, connecting clients");
+            Console.Error.WriteLine("bench: api ready, starting the client process");
 
-            var ledger = new TickLedger();
-            var clients = new List<PriceClient>(clientCount);
             var names = symbols.Select(s => s.Symbol).ToArray();
-            // Connected in batches so that the server's accept loop, not the benchmark, sets the pace.
-            foreach (var batch in Enumerable.Range(0, clientCount).Chunk(50))
-            {
-                var connecting = batch.Select(_ => new PriceClient(ledger)).ToArray();
-                clients.AddRange(connecting);
-                await Task.WhenAll(connecting.Select(c => c.ConnectAsync(factory.Address, token, names, startup.Token)));
-            }
+            await using var fleet = await ClientFleet.StartAsync(factory.Address, token, clientCount, names, startup.Token);
+            Console.Error.WriteLine($"bench: {clientCount} clients subscribed to {names.Length} symbols in process {fleet.ProcessId}");
 
-            Console.Error.WriteLine($"bench: {clients.Count} clients subscribed to {names.Length} symbols");
-
-            // The feed: every 1/rate s one tick per symbol, each with a bid no earlier tick of that symbol had.
+            // The feed: every 1/rate s one tick per symbol, all stamped with the moment they are published.
             using var stopFeed = new CancellationTokenSource();
-            long ticks = 0;
+            var stamps = new List<DateTimeOffset>();
             var feed = Task.Run(async () =>
             {
                 using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
@@ -77,54 +79,66 @@ internal static class RealtimeBench
                 while (await timer.WaitForNextTickAsync(CancellationToken.None) && !stopFeed.IsCancellationRequested)
                 {
                     step++;
+                    var now = DateTimeOffset.UtcNow;
                     var batch = new List<Quote>(symbols.Length);
                     foreach (var (symbol, price, increment) in symbols)
                     {
                         var bid = price + (step % 10_000) * increment;
-                        var ask = bid + increment;
-                        ledger.Record(symbol, bid);
-                        batch.Add(new Quote(symbol, bid, ask, bid, 1_000m, 1_000m, 0m, DateTimeOffset.UtcNow));
+                        batch.Add(new Quote(symbol, bid, bid + increment, bid, 1_000m, 1_000m, 0m, now));
+                    }
+
+                    lock (stamps)
+                    {
+                        stamps.Add(now);
                     }
 
                     await quotes.PublishAsync(batch, CancellationToken.None);
-                    Interlocked.Add(ref ticks, batch.Count);
                 }
             }, CancellationToken.None);
 
             await Task.Delay(TimeSpan.FromSeconds(warmup));
-            var ticksBefore = Interlocked.Read(ref ticks);
-            var measured = Stopwatch.StartNew();
-            PriceClient.Measuring = true;
+            var from = DateTimeOffset.UtcNow;
+            var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clientCpu = fleet.CpuTime;
+            var load = LoadAverage();
+            meters.Measuring = true;
             await Task.Delay(TimeSpan.FromSeconds(seconds));
-            PriceClient.Measuring = false;
-            measured.Stop();
-            var ticksMeasured = Interlocked.Read(ref ticks) - ticksBefore;
+            var to = DateTimeOffset.UtcNow;
+            serverCpu = Process.GetCurrentProcess().TotalProcessorTime - serverCpu;
+            clientCpu = fleet.CpuTime - clientCpu;
             await stopFeed.CancelAsync();
             await feed;
-
-            var redis = LoadResult.From("redis pub/sub round trip", await RedisRoundTrip.MeasureAsync(infrastructure.Cache, redisSamples), 0, measured.Elapsed);
-            var latencies = clients.SelectMany(c => c.LatenciesMs).ToList();
-            var received = clients.Sum(c => c.Received);
-            var unmatched = clients.Sum(c => c.Unmatched);
-            var failed = clients.Count(c => c.Failure is not null);
-            var firstFailure = clients.Select(c => c.Failure).FirstOrDefault(f => f is not null);
-            var ws = LoadResult.From("tick to client", latencies, 0, measured.Elapsed);
-            var offered = ticksMeasured * clients.Count;
-            foreach (var client in clients)
+            // Ticks of the window still on their way get the drain time to arrive; later ones count as not delivered.
+            await Task.Delay(TimeSpan.FromSeconds(drain));
+            meters.Measuring = false;
+            long batches;
+            lock (stamps)
             {
-                await client.DisposeAsync();
+                batches = stamps.Count(s => s >= from && s < to);
             }
 
-            var ok = ws.P99Ms < P99TargetMs && failed == 0;
-            Console.WriteLine(string.Create(inv, $"realtime bench: {Environment.ProcessorCount} cores, {clients.Count} clients x {names.Length} symbols "
-                + $"({string.Join(", ", names)}), {rate} ticks/s per symbol, {seconds} s measured after {warmup} s warm-up; "
-                + $"Api in process on Kestrel, clients on the same cores"));
-            Console.WriteLine(string.Create(inv, $"delivered: {received / measured.Elapsed.TotalSeconds:F0} price updates/s ({received} received of {offered} "
-                + $"tick x subscriber pairs offered, {(offered == 0 ? 0 : 100.0 * received / offered):F1}%; fewer means conflation for slow clients), "
-                + $"{unmatched} unmatched, {failed} clients failed{(firstFailure is null ? "" : $" (first: {firstFailure})")}"));
-            Console.WriteLine(string.Create(inv, $"tick-to-client latency: p50 {ws.P50Ms:F2} ms, p99 {ws.P99Ms:F2} ms [target p99 < {P99TargetMs} ms: {(ok ? "met" : "MISSED")}]"));
+            var clients = await fleet.ReportAsync(from, to, batches * symbols.Length, startup.Token);
+            var window = to - from;
+            var redis = LoadResult.From("redis pub/sub round trip", await RedisRoundTrip.MeasureAsync(infrastructure.Cache, redisSamples), 0, window);
+
+            var delivered = clients.Expected == 0 ? 0 : 100.0 * clients.Received / clients.Expected;
+            var allDelivered = clients.Received == clients.Expected && clients.FailedClients == 0;
+            var sendP99 = meters.SendLatency.Percentile(0.99);
+            var ok = allDelivered && sendP99 < P99TargetMs && clients.P99Ms < P99TargetMs;
+            Console.WriteLine(string.Create(inv, $"realtime bench: {Environment.ProcessorCount} cores, {clients.Clients} clients x {names.Length} symbols "
+                + $"({string.Join(", ", names)}), {rate} ticks/s per symbol, {window.TotalSeconds:F1} s measured after {warmup} s warm-up "
+                + $"(+{drain} s drain); Api in this process on Kestrel, clients in process {fleet.ProcessId} on the same cores; load average {load}"));
+            Console.WriteLine(string.Create(inv, $"delivered: {delivered:F1}% ({clients.Received} of {clients.Expected} tick x subscriber pairs, "
+                + $"{clients.Received / window.TotalSeconds:F0} price updates/s; {clients.CompleteClients} of {clients.Clients} clients got every tick) "
+                + $"[target: all, to clients that keep up: {(allDelivered ? "met" : "MISSED")}]; server conflated {meters.Conflated}, dropped {meters.Dropped}, "
+                + $"closed {meters.SlowConsumerCloses} slow consumers; {clients.FailedClients} clients failed{(clients.FirstFailure is null ? "" : $" (first: {clients.FirstFailure})")}"));
+            Console.WriteLine(string.Create(inv, $"server send latency (tick received from Redis -> socket write completed, realtime.send.duration): "
+                + $"{meters.SendLatency.Summary()} [target p99 < {P99TargetMs} ms: {(sendP99 < P99TargetMs ? "met" : "MISSED")}]"));
+            Console.WriteLine(string.Create(inv, $"tick-to-client latency (feed publish -> client read, same clock): p50 {clients.P50Ms:F2} ms, p99 {clients.P99Ms:F2} ms, "
+                + $"max {clients.MaxMs:F2} ms ({clients.Samples} samples) [target p99 < {P99TargetMs} ms: {(clients.P99Ms < P99TargetMs ? "met" : "MISSED")}]"));
+            Console.WriteLine(string.Create(inv, $"cpu in the window: Api process {serverCpu.TotalSeconds / window.TotalSeconds:F2} cores, "
+                + $"client process {clientCpu.TotalSeconds / window.TotalSeconds:F2} cores, of {Environment.ProcessorCount}"));
             Console.WriteLine(string.Create(inv, $"raw redis pub/sub round trip: p50 {redis.P50Ms:F3} ms, p99 {redis.P99Ms:F3} ms ({redis.Requests} sequential round trips)"));
-            Console.WriteLine(string.Create(inv, $"ratio websocket p99 / redis p99: {ws.P99Ms / redis.P99Ms:F1}"));
             return ok ? 0 : 1;
         }
         finally
@@ -132,10 +146,15 @@ internal static class RealtimeBench
             await infrastructure.DisposeAsync();
         }
 
-        int Option(string name, int fallback)
+        int Option(string name, int fallback) => int.Parse(Text(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        string Text(string name, string fallback)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -26,16 +26,16 @@ internal sealed partial class RealtimeConnection
         }
     }
 
-    /// <summary>A public message without seq; the subscription numbers it when it is sent.</summary>
-    public void DeliverPublic(string channel, string? symbol, string? interval, byte[] body, string? conflationKey)
-    {
-        if (_subscriptions.TryGetValue(Subscription.Key(channel, symbol, interval), out var subscription))
-        {
-            Enqueue(new Outbound(body, subscription.Counter, conflationKey));
-        }
-    }
+    /// <summary>
+    /// A fanned-out public message without seq (the body is shared by every subscriber; the subscription numbers it when
+    /// it is sent). With <paramref name="wake"/> false the send loop is woken by <see cref="Wake"/> once the fan-out has
+    /// queued the whole batch, so that a client gets a tick batch in one wake-up rather than one per symbol.
+    /// </summary>
+    public void DeliverBroadcast(Subscription subscription, byte[] body, string? conflationKey, long receivedAt, bool wake = true) =>
+        Enqueue(new Outbound(body, subscription.Counter, conflationKey, ReceivedAt: receivedAt), wake);
 
-    public bool IsSubscribed(string channel) => _subscriptions.Values.Any(s => s.Channel == channel);
+    /// <summary>Wakes the send loop after <see cref="DeliverBroadcast"/> calls without waking it.</summary>
+    public void Wake() => _queue.Wake();
 
     private async Task ResumeAsync(ClientMessage message, CancellationToken cancellationToken)
     {
@@ -174,9 +174,9 @@ internal sealed partial class RealtimeConnection
         return text.Contains(filter.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private void Enqueue(Outbound message)
+    private void Enqueue(in Outbound message, bool wake = true)
     {
-        switch (_queue.Enqueue(message))
+        switch (_queue.Enqueue(message, wake))
         {
             case EnqueueResult.Conflated:
                 _services.Metrics.Conflated();

@@ -166,7 +166,7 @@ internal sealed partial class RealtimeConnection
 
         foreach (var symbol in symbols)
         {
-            _subscriptions.GetOrAdd(Subscription.Key(channel, symbol, interval), _ => new Subscription(channel, symbol, interval, null));
+            AddPublic(channel, symbol, interval);
         }
 
         SendControl(MessageTypes.Subscribed, new { channel, symbols, interval });
@@ -216,8 +216,19 @@ internal sealed partial class RealtimeConnection
 
     private void SubscribePublic(string channel, string? symbol, string? interval)
     {
-        _subscriptions.GetOrAdd(Subscription.Key(channel, symbol, interval), _ => new Subscription(channel, symbol, interval, null));
+        AddPublic(channel, symbol, interval);
         SendControl(MessageTypes.Subscribed, new { channel });
+    }
+
+    /// <summary>A public subscription, also entered in the replica's index that the fan-out walks.</summary>
+    private void AddPublic(string channel, string? symbol, string? interval)
+    {
+        var key = Subscription.Key(channel, symbol, interval);
+        var subscription = new Subscription(channel, symbol, interval, null);
+        if (_subscriptions.TryAdd(key, subscription))
+        {
+            _services.Index.Add(key, new Subscriber(this, subscription));
+        }
     }
 
     private async Task SubscribeSystemAsync(CancellationToken cancellationToken)
@@ -248,6 +259,11 @@ internal sealed partial class RealtimeConnection
                 && (message.Interval is null || subscription.Interval == message.Interval)
                 && _subscriptions.TryRemove(key, out _))
             {
+                if (!subscription.IsUser)
+                {
+                    _services.Index.Remove(key, this);
+                }
+
                 removed++;
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using TradingPlatform.Api.Realtime.Protocol;
 using TradingPlatform.ServiceDefaults.SystemInfo;
@@ -59,6 +60,12 @@ internal sealed partial class RealtimeConnection : IDisposable
     /// <summary>Messages waiting to be sent (for tests of back-pressure).</summary>
     internal int QueuedCount => _queue.Count;
 
+    /// <summary>Whether the send loop waits on a write (or the gate), so that ticks conflate (for tests).</summary>
+    internal bool IsStalled => _queue.IsStalled;
+
+    /// <summary>The body of the next queued message (for tests that check a fanned-out body is one shared array).</summary>
+    internal byte[]? PeekQueuedBody() => _queue.TryPeek(out var message) ? message.Body : null;
+
     /// <summary>Whether a close has been queued.</summary>
     internal bool IsClosing => _queue.IsClosed;
 
@@ -108,6 +115,14 @@ internal sealed partial class RealtimeConnection : IDisposable
             }
 
             await sendCancellation.CancelAsync();
+            foreach (var (key, subscription) in _subscriptions)
+            {
+                if (!subscription.IsUser)
+                {
+                    _services.Index.Remove(key, this);
+                }
+            }
+
             _subscriptions.Clear();
             _services.Registry.Remove(this);
             _services.Metrics.Closed();
@@ -134,11 +149,18 @@ internal sealed partial class RealtimeConnection : IDisposable
 
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
+        // The seq tail of public messages is written here, once per connection: sending allocates nothing per message.
+        var tail = new byte[Envelope.MaxSeqTailBytes];
         try
         {
             while (true)
             {
-                var message = await _queue.DequeueAsync(cancellationToken);
+                if (!_queue.TryDequeue(out var message))
+                {
+                    await _queue.WaitAsync(cancellationToken);
+                    continue;
+                }
+
                 if (message.CloseCode is { } code)
                 {
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -150,16 +172,74 @@ internal sealed partial class RealtimeConnection : IDisposable
                     return;
                 }
 
-                await Gate.WaitAsync(cancellationToken);
-                var bytes = message.Counter is { } counter ? Envelope.Close(message.Body, counter.Next()) : message.Body;
-                await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                var gate = Gate.WaitAsync(cancellationToken);
+                if (!gate.IsCompleted)
+                {
+                    MarkStalled();
+                    await gate;
+                    _queue.MarkFlowing();
+                }
+
+                if (message.Counter is { } counter)
+                {
+                    // The shared body, then this subscription's ,"seq":N} as the last fragment of the same message:
+                    // a client reads one text message, exactly as if it had been written in one frame.
+                    var length = Envelope.WriteSeqTail(tail, counter.Next());
+                    await WriteAsync(message.Body, endOfMessage: false);
+                    await WriteAsync(tail.AsMemory(0, length), endOfMessage: true);
+                }
+                else
+                {
+                    await WriteAsync(message.Body, endOfMessage: true);
+                }
+
                 _services.Metrics.Sent();
+                if (message.ReceivedAt != 0)
+                {
+                    _services.Metrics.SendCompleted(Stopwatch.GetElapsedTime(message.ReceivedAt));
+                }
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
         {
-            // The socket is gone; stop the receive loop too.
+            // The socket is gone (a write stuck on a client that stopped reading ends when the socket is disposed);
+            // stop the receive loop too.
             await _receiveCancellation.CancelAsync();
+        }
+    }
+
+    /// <summary>
+    /// One socket write. A write that does not complete at once means the socket pushes back (the client reads slower
+    /// than we send): the queue conflates ticks until it completes. No cancellation token: with one, ManagedWebSocket
+    /// takes its slower path (an async semaphore wait and a token registration per frame; the profile showed it), and a
+    /// write that never completes ends anyway when the connection's socket is disposed after the close grace.
+    /// </summary>
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, bool endOfMessage)
+    {
+        var write = _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage, CancellationToken.None);
+        if (write.IsCompleted)
+        {
+            write.GetAwaiter().GetResult();
+            return;
+        }
+
+        MarkStalled();
+        try
+        {
+            await write;
+        }
+        finally
+        {
+            _queue.MarkFlowing();
+        }
+    }
+
+    private void MarkStalled()
+    {
+        var folded = _queue.MarkStalled();
+        for (var i = 0; i < folded; i++)
+        {
+            _services.Metrics.Conflated();
         }
     }
 

@@ -17,4 +17,5 @@ internal sealed record RealtimeServices(
     InstrumentRegistry Instruments,
     RealtimeMetrics Metrics,
     ConnectionRegistry Registry,
+    SubscriberIndex Index,
     ILogger<RealtimeConnection> Logger);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using StackExchange.Redis;
 using TradingPlatform.Api.Realtime.Connections;
@@ -17,10 +18,14 @@ internal sealed class RealtimeFanout(
     UserChannelLog log,
     PublicChannelPublisher publisher,
     ConnectionRegistry registry,
+    SubscriberIndex index,
     TimeProvider time,
     ILogger<RealtimeFanout> logger) : IHostedService, IDisposable
 {
     private readonly CandleTracker _candles = new();
+
+    // The subscriber arrays one price batch was queued to, woken together at its end (used only by the price reader).
+    private readonly List<Subscriber[]> _toWake = [];
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private readonly List<ChannelMessageQueue> _queues = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -120,37 +125,71 @@ internal sealed class RealtimeFanout(
         }
     }
 
+    /// <summary>
+    /// A batch of ticks: each price (and each candle it updates) is serialised once, only when someone subscribes to it,
+    /// and the same bytes are queued to every subscriber; the subscribers' send loops are woken once the whole batch is
+    /// queued. The receipt time goes with every message for the send-latency histogram.
+    /// </summary>
     private void OnPrices(RedisValue value)
     {
+        var receivedAt = Stopwatch.GetTimestamp();
         var prices = JsonSerializer.Deserialize<List<PriceUpdateData>>((byte[])value!, Envelope.Json) ?? [];
         var now = time.GetUtcNow();
-        foreach (var price in prices)
+        try
         {
-            var body = Envelope.Open(MessageTypes.PriceUpdate, price, now, RealtimeChannels.Prices);
-            var candles = _candles.Update(price)
-                .Select(c => (c.Interval, Body: Envelope.Open(MessageTypes.Candle, c, now, RealtimeChannels.Candles)))
-                .ToList();
-            foreach (var connection in registry.All)
+            foreach (var price in prices)
             {
-                connection.DeliverPublic(RealtimeChannels.Prices, price.Symbol, null, body, $"p:{price.Symbol}");
-                foreach (var (interval, candle) in candles)
+                var key = Subscription.Key(RealtimeChannels.Prices, price.Symbol, null);
+                Queue(index.For(key), MessageTypes.PriceUpdate, price, now, RealtimeChannels.Prices, key, receivedAt);
+                // The forming candles are kept whether or not anyone subscribes to them.
+                foreach (var candle in _candles.Update(price))
                 {
-                    connection.DeliverPublic(RealtimeChannels.Candles, price.Symbol, interval, candle, $"c:{price.Symbol}:{interval}");
+                    var candleKey = Subscription.Key(RealtimeChannels.Candles, price.Symbol, candle.Interval);
+                    Queue(index.For(candleKey), MessageTypes.Candle, candle, now, RealtimeChannels.Candles, candleKey, receivedAt);
                 }
             }
         }
+        finally
+        {
+            foreach (var subscribers in _toWake)
+            {
+                foreach (var subscriber in subscribers)
+                {
+                    subscriber.Connection.Wake();
+                }
+            }
+
+            _toWake.Clear();
+        }
+    }
+
+    private void Queue(Subscriber[] subscribers, string type, object data, DateTimeOffset now, string channel, string key, long receivedAt)
+    {
+        if (subscribers.Length == 0)
+        {
+            return;
+        }
+
+        var body = Envelope.Open(type, data, now, channel);
+        foreach (var subscriber in subscribers)
+        {
+            subscriber.Connection.DeliverBroadcast(subscriber.Subscription, body, key, receivedAt, wake: false);
+        }
+
+        _toWake.Add(subscribers);
     }
 
     private void OnPublic(RedisValue value)
     {
+        var receivedAt = Stopwatch.GetTimestamp();
         if (!PublicChannelPublisher.TryParse(value!, out var channel, out _, out var body))
         {
             return;
         }
 
-        foreach (var connection in registry.All)
+        foreach (var subscriber in index.For(Subscription.Key(channel, null, null)))
         {
-            connection.DeliverPublic(channel, null, null, body, null);
+            subscriber.Connection.DeliverBroadcast(subscriber.Subscription, body, null, receivedAt);
         }
     }
 

@@ -12,7 +12,7 @@ namespace TradingPlatform.Api.Realtime.Fanout;
 /// </summary>
 internal sealed class SystemStatusBroadcaster(
     SystemStatusSource source,
-    ConnectionRegistry registry,
+    SubscriberIndex index,
     IOptions<RealtimeOptions> options,
     TimeProvider time,
     ILogger<SystemStatusBroadcaster> logger) : BackgroundService
@@ -27,8 +27,8 @@ internal sealed class SystemStatusBroadcaster(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var listeners = registry.All.Where(c => c.IsSubscribed(RealtimeChannels.System)).ToList();
-                if (listeners.Count == 0)
+                var listeners = index.For(RealtimeChannels.System);
+                if (listeners.Length == 0)
                 {
                     continue;
                 }
@@ -45,9 +45,9 @@ internal sealed class SystemStatusBroadcaster(
                     last = signature;
                     lastSent = time.GetTimestamp();
                     var body = Envelope.Open(MessageTypes.SystemStatus, status, time.GetUtcNow(), RealtimeChannels.System);
-                    foreach (var connection in listeners)
+                    foreach (var listener in listeners)
                     {
-                        connection.DeliverPublic(RealtimeChannels.System, null, null, body, "system");
+                        listener.Connection.DeliverBroadcast(listener.Subscription, body, RealtimeChannels.System, 0);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace TradingPlatform.Api.Realtime.Protocol;
@@ -7,7 +6,9 @@ namespace TradingPlatform.Api.Realtime.Protocol;
 /// <summary>
 /// Writes server messages <c>{"type","data","timestamp","channel","seq"}</c>. The body is written without its last
 /// member so that the seq can be appended where it is known: in Redis's append script for user channels (the seq is
-/// the user channel's), at send time for public ones (a per-subscription counter).
+/// the user channel's), at send time for public ones (a per-subscription counter). A public body is serialised once
+/// and shared by every subscriber; each send loop writes it and then its own <see cref="WriteSeqTail"/> as the last
+/// fragment of the same WebSocket message, so the protocol's <c>seq</c> stays per subscription and gap-free.
 /// </summary>
 public static class Envelope
 {
@@ -40,12 +41,37 @@ public static class Envelope
         return stream.ToArray()[..^1];
     }
 
+    /// <summary>The longest tail <see cref="WriteSeqTail"/> writes: <c>,"seq":</c>, 19 digits and the brace.</summary>
+    public const int MaxSeqTailBytes = 27;
+
+    private static ReadOnlySpan<byte> SeqMember => ",\"seq\":"u8;
+
     public static byte[] Close(byte[] open, long seq)
     {
-        var tail = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $",\"seq\":{seq}}}"));
-        var message = new byte[open.Length + tail.Length];
+        ArgumentNullException.ThrowIfNull(open);
+        Span<byte> tail = stackalloc byte[MaxSeqTailBytes];
+        var length = WriteSeqTail(tail, seq);
+        var message = new byte[open.Length + length];
         open.CopyTo(message, 0);
-        tail.CopyTo(message, open.Length);
+        tail[..length].CopyTo(message.AsSpan(open.Length));
         return message;
+    }
+
+    /// <summary>
+    /// Writes <c>,"seq":N}</c>, what turns an open body into the message, into <paramref name="destination"/> (at least
+    /// <see cref="MaxSeqTailBytes"/> long) and answers its length. The send loop sends a shared body and then this tail
+    /// from a buffer of its own as the last fragment of the same WebSocket message, so a public message is serialised
+    /// once for all its subscribers while each subscription keeps its own seq.
+    /// </summary>
+    public static int WriteSeqTail(Span<byte> destination, long seq)
+    {
+        SeqMember.CopyTo(destination);
+        if (!seq.TryFormat(destination[SeqMember.Length..], out var digits, default, CultureInfo.InvariantCulture))
+        {
+            throw new ArgumentException("The destination is too short for a seq tail.", nameof(destination));
+        }
+
+        destination[SeqMember.Length + digits] = (byte)'}';
+        return SeqMember.Length + digits + 1;
     }
 }

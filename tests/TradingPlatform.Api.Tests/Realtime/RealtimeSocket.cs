@@ -118,7 +118,46 @@ public sealed class RealtimeSocket : IAsyncDisposable
         _socket.Dispose();
     }
 
+    /// <summary>The raw UTF-8 bytes of the next message of <paramref name="type"/> (others are kept in <see cref="Seen"/>).</summary>
+    public async Task<byte[]> WaitForRawAsync(string type, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        while (true)
+        {
+            var (raw, close) = await ReadRawAsync(timeout ?? DefaultTimeout);
+            if (raw is null)
+            {
+                throw new InvalidOperationException($"The socket closed with {close} instead of sending a message.");
+            }
+
+            using var document = JsonDocument.Parse(raw);
+            if (document.RootElement.GetProperty("type").GetString() == type)
+            {
+                return raw;
+            }
+
+            Seen.Add(document.RootElement.Clone());
+            if (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No {type} message arrived in time.");
+            }
+        }
+    }
+
     private async Task<(JsonElement? Message, int? Close)> ReadAsync(TimeSpan timeout)
+    {
+        var (raw, close) = await ReadRawAsync(timeout);
+        if (raw is null)
+        {
+            return (null, close);
+        }
+
+        using var document = JsonDocument.Parse(raw);
+        return (document.RootElement.Clone(), null);
+    }
+
+    /// <summary>One whole message, however many frames it came in; null and the close code when the server closed.</summary>
+    private async Task<(byte[]? Message, int? Close)> ReadRawAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         var buffer = new byte[64 * 1024];
@@ -141,7 +180,6 @@ public sealed class RealtimeSocket : IAsyncDisposable
         }
         while (!result.EndOfMessage);
 
-        using var document = JsonDocument.Parse(stream.ToArray());
-        return (document.RootElement.Clone(), null);
+        return (stream.ToArray(), null);
     }
 }
