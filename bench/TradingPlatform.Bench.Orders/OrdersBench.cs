@@ -68,6 +68,9 @@ internal static class OrdersBench
             // 1. Market orders, buy and sell alternating per client (so positions open and close), 32 clients.
             var sides = new int[clients];
             string? firstFailure = null;
+            using var commandCounter = new DatabaseCommandCounter();
+            commandCounter.Start();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var orders = await LoadRunner.RunAsync("orders", clients, TimeSpan.FromSeconds(seconds), async client =>
             {
                 var (token, accountId) = traders[client];
@@ -88,6 +91,10 @@ internal static class OrdersBench
                 return ok;
             });
 
+            commandCounter.Stop();
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            // The warm-up round (one order per client) ran inside the counted window too.
+            var countedOrders = orders.Requests + clients;
             Console.Error.WriteLine("bench: orders done");
             // 2. Raw PostgreSQL: one row per INSERT statement into a temp table, 32 connections, for the ratio.
             var connectionString = new NpgsqlConnectionStringBuilder(infrastructure.TradingDb) { MaxPoolSize = clients + 8 }.ConnectionString;
@@ -170,6 +177,13 @@ internal static class OrdersBench
             if (firstFailure is not null)
             {
                 Console.WriteLine($"orders first failure: {firstFailure}");
+            }
+
+            Console.WriteLine(string.Create(inv, $"orders cost: {cpuMs / countedOrders:F2} ms CPU per order in this process (Api + load generator), "
+                + $"{commandCounter.PerOrder(countedOrders):F2} database commands per order (all of the Api's, background included), by kind:"));
+            foreach (var line in commandCounter.Describe(countedOrders))
+            {
+                Console.WriteLine(line);
             }
 
             Console.WriteLine(string.Create(inv, $"postgres single-row inserts: {inserts.PerSecond:F1} inserts/s ({clients} connections, {insertSeconds} s, "
