@@ -10,10 +10,10 @@ using TradingPlatform.Trading.Orders;
 namespace TradingPlatform.Trading.Infrastructure.Accounts;
 
 /// <summary>
-/// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>)
-/// and loads its open positions and working orders in the same statement, lets the domain change them, and writes
-/// everything the change produced (orders, fills, positions, ledger entries, outbox rows) in one SaveChanges batch
-/// before committing: three round trips per change (lock and load, write, commit), whatever the change holds. Every change to an account goes through here,
+/// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>),
+/// loads its open positions and working orders in one statement, lets the domain change them, and writes everything
+/// the change produced (orders, fills, positions, ledger entries, outbox rows) in one SaveChanges batch before
+/// committing: four round trips per change (lock, load, write, commit), whatever the change holds. Every change to an account goes through here,
 /// so changes to one account are serialised and concurrent orders can never spend the same margin twice. The
 /// integration events of the change go to the outbox in the same transaction: they exist exactly when the change does.
 /// Refusals are <see cref="TradingException"/>s (an unknown or another user's account is <see cref="TradingErrorKind.NotFound"/>);
@@ -85,31 +85,32 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
     private static TradingException AccountNotFound() => new(TradingErrorKind.NotFound, "The account was not found.");
 
     /// <summary>
-    /// Locks the account row and loads its open positions and working orders in one statement, so one round trip
-    /// (with the transaction's BEGIN prepended by Npgsql) replaces three. The row lock sits in the composed subquery
-    /// over the account (PostgreSQL locks the rows a sub-SELECT's FOR UPDATE returns); the two collections are LEFT
-    /// JOINs, so the statement returns max(1, positions) × max(1, working orders) rows: a few for a trading account,
-    /// and still one round trip for a large book, where three separate queries would cost more in latency than the
-    /// repeated columns cost in bytes.
+    /// Locks the account row, then loads its open positions and working orders in one more statement: two round trips
+    /// (the transaction's BEGIN rides on the first) where there were three. The lock cannot share the load's statement:
+    /// under READ COMMITTED a statement reads the snapshot taken when it started, so a load joined to a lock that waited
+    /// would miss what the change it waited for committed (two concurrent orders would both open the same position).
+    /// The two collections are LEFT JOINs of the account, so the load returns max(1, positions) × max(1, working orders)
+    /// rows: a few for a trading account, still one round trip for a large book.
     /// </summary>
     private async Task<AccountBook> LockAsync(AccountId accountId, Guid? ownerId, CancellationToken cancellationToken)
     {
-        var loaded = await db.Accounts
+        var account = await db.Accounts
             .FromSql($"SELECT * FROM trading.accounts WHERE \"Id\" = {accountId.Value} FOR UPDATE")
-            .Select(account => new
-            {
-                Account = account,
-                Positions = db.Positions.Where(p => p.AccountId == account.Id && p.ClosedAt == null).ToList(),
-                Orders = db.Orders
-                    .Where(o => o.AccountId == account.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)).ToList(),
-            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (loaded is null || loaded.Account.IsDeleted || (ownerId is { } owner && loaded.Account.OwnerId != owner))
+        if (account is null || account.IsDeleted || (ownerId is { } owner && account.OwnerId != owner))
         {
             throw AccountNotFound();
         }
 
-        return new AccountBook(loaded.Account, loaded.Positions, loaded.Orders);
+        var book = await db.Accounts
+            .Where(a => a.Id == accountId)
+            .Select(a => new
+            {
+                Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList(),
+                Orders = db.Orders.Where(o => o.AccountId == a.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)).ToList(),
+            })
+            .SingleAsync(cancellationToken);
+        return new AccountBook(account, book.Positions, book.Orders);
     }
 
     private async Task<AccountBook> LoadAsync(TradingAccount account, bool tracking, CancellationToken cancellationToken)
