@@ -13,7 +13,8 @@ namespace TradingPlatform.Trading.Infrastructure.Accounts;
 /// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>),
 /// loads its open positions and working orders in one statement, lets the domain change them, and writes everything
 /// the change produced (orders, fills, positions, ledger entries, outbox rows) in one SaveChanges batch before
-/// committing: four round trips per change (lock, load, write, commit), whatever the change holds. Every change to an account goes through here,
+/// committing: four round trips per change (lock, load, write, commit), whatever the change holds (it was seven:
+/// positions and orders loaded apart, and SaveChanges's automatic savepoint around its batch). Every change to an account goes through here,
 /// so changes to one account are serialised and concurrent orders can never spend the same margin twice. The
 /// integration events of the change go to the outbox in the same transaction: they exist exactly when the change does.
 /// Refusals are <see cref="TradingException"/>s (an unknown or another user's account is <see cref="TradingErrorKind.NotFound"/>);
@@ -29,6 +30,10 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
         return await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
+            // Inside a transaction of its own, SaveChanges would wrap its batch in a savepoint (SAVEPOINT and RELEASE:
+            // two more round trips per change) so that a caller could carry on after a failed save; nothing here
+            // does, a failure rolls the whole transaction back.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var book = await LockAsync(accountId, ownerId, token);
             var result = await change(book, time.GetUtcNow(), token);
