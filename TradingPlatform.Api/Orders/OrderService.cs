@@ -16,28 +16,35 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
 {
     /// <summary>
     /// Places an order, idempotently per client order id: resending the same request returns the order placed the
-    /// first time (<c>Created</c> false); the same id with a different request is a 409. The account's row lock
-    /// serialises retries, and a unique index backs it up.
+    /// first time (<c>Created</c> false); the same id with a different request is a 409. The unique index on (account,
+    /// client order id) decides, so a first placement costs no lookup: a retry (serialised behind the first by the
+    /// account's row lock) fails its insert, or is refused by the simulator against the book the first one changed,
+    /// and only then is the existing order read and answered.
     /// </summary>
-    public Task<(OrderResponse Order, bool Created)> PlaceAsync(Guid ownerId, AccountId accountId, PlaceOrderRequest request, CancellationToken cancellationToken)
+    public async Task<(OrderResponse Order, bool Created)> PlaceAsync(
+        Guid ownerId, AccountId accountId, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         var domain = request.ToDomain();
-        return store.ChangeAsync(accountId, ownerId, async (book, now, token) =>
+        try
         {
-            if (domain.ClientOrderId is { } clientOrderId)
+            var placed = await store.ChangeAsync(accountId, ownerId,
+                (book, now, _) => Task.FromResult(OrderResponse.From(ExecutionSimulator.Place(book, domain, market, now))), cancellationToken);
+            return (placed, true);
+        }
+        catch (TradingException refusal) when (domain.ClientOrderId is { } clientOrderId && refusal.Kind != TradingErrorKind.NotFound)
+        {
+            // Another user's or an unknown account stays the store's 404; the lookup checks ownership again all the same.
+            var existing = await FindByClientOrderIdAsync(ownerId, accountId, clientOrderId, cancellationToken);
+            if (existing is null)
             {
-                var existing = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.AccountId == accountId && o.ClientOrderId == clientOrderId, token);
-                if (existing is not null)
-                {
-                    return existing.RequestFingerprint == domain.Fingerprint()
-                        ? (OrderResponse.From(existing), false)
-                        : throw new TradingException(TradingErrorKind.Conflict,
-                            $"clientOrderId '{clientOrderId}' was already used for a different order ({existing.Id}) on this account.");
-                }
+                throw;
             }
 
-            return (OrderResponse.From(ExecutionSimulator.Place(book, domain, market, now)), true);
-        }, cancellationToken);
+            return existing.RequestFingerprint == domain.Fingerprint()
+                ? (OrderResponse.From(existing), false)
+                : throw new TradingException(TradingErrorKind.Conflict,
+                    $"clientOrderId '{clientOrderId}' was already used for a different order ({existing.Id}) on this account.");
+        }
     }
 
     public Task<OrderResponse> ModifyAsync(Guid ownerId, AccountId accountId, OrderId orderId, ModifyOrderRequest request, CancellationToken cancellationToken) =>
@@ -99,6 +106,13 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
             .Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
         return ([.. orders.Select(OrderResponse.From)], total);
     }
+
+    /// <summary>The order placed with this client order id on the caller's own live account, if any.</summary>
+    private Task<Order?> FindByClientOrderIdAsync(Guid ownerId, AccountId accountId, ClientOrderId clientOrderId, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking()
+            .Where(o => o.AccountId == accountId && o.ClientOrderId == clientOrderId
+                && db.Accounts.Any(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null))
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>A working order is in the book already; a finished one is loaded so that changing it is a 409, not a 404.</summary>
     private async Task<Order> FindForChangeAsync(AccountBook book, AccountId accountId, OrderId orderId, CancellationToken cancellationToken) =>

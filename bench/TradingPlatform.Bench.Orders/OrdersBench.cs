@@ -3,7 +3,7 @@
 // memory. The Api runs in this process on Kestrel (real sockets) against real PostgreSQL, Redis and RabbitMQ servers
 // (tests' InfrastructureFixture); the simulated feed and history are off and quotes are published into its QuoteBook.
 // Usage: dotnet run -c Release --project bench/TradingPlatform.Bench.Orders
-//        [-- --clients 32 --seconds 20 --insert-seconds 10 --read-clients 4 --read-seconds 10]
+//        [-- --clients 32 --warmup-seconds 5 --seconds 20 --insert-seconds 10 --read-clients 4 --read-seconds 10]
 using TradingPlatform.Bench.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -27,6 +27,7 @@ internal static class OrdersBench
     {
         var clients = Option("--clients", 32);
         var seconds = Option("--seconds", 20);
+        var warmupSeconds = Option("--warmup-seconds", 5);
         var insertSeconds = Option("--insert-seconds", 10);
         var readClients = Option("--read-clients", 4);
         var readSeconds = Option("--read-seconds", 10);
@@ -68,7 +69,16 @@ internal static class OrdersBench
             // 1. Market orders, buy and sell alternating per client (so positions open and close), 32 clients.
             var sides = new int[clients];
             string? firstFailure = null;
-            var orders = await LoadRunner.RunAsync("orders", clients, TimeSpan.FromSeconds(seconds), async client =>
+            // A discarded warm-up run first: one order per client (LoadRunner's own warm-up) leaves the tiered JIT
+            // compiling through the measured seconds (dotnet-counters showed ~3 s of JIT time per 5 s there).
+            await LoadRunner.RunAsync("orders warm-up", clients, TimeSpan.FromSeconds(warmupSeconds), PlaceAsync);
+            firstFailure = null;
+            using var commandCounter = new DatabaseCommandCounter();
+            commandCounter.Start();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var orders = await LoadRunner.RunAsync("orders", clients, TimeSpan.FromSeconds(seconds), PlaceAsync);
+
+            async Task<bool> PlaceAsync(int client)
             {
                 var (token, accountId) = traders[client];
                 var side = sides[client]++ % 2 == 0 ? "buy" : "sell";
@@ -86,8 +96,12 @@ internal static class OrdersBench
                 }
 
                 return ok;
-            });
+            }
 
+            commandCounter.Stop();
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            // The warm-up round (one order per client) ran inside the counted window too.
+            var countedOrders = orders.Requests + clients;
             Console.Error.WriteLine("bench: orders done");
             // 2. Raw PostgreSQL: one row per INSERT statement into a temp table, 32 connections, for the ratio.
             var connectionString = new NpgsqlConnectionStringBuilder(infrastructure.TradingDb) { MaxPoolSize = clients + 8 }.ConnectionString;
@@ -161,7 +175,7 @@ internal static class OrdersBench
             var ordersP99Ok = orders.P99Ms < OrdersP99TargetMs;
             var memoryOk = peakMiB < MemoryTargetMiB;
 
-            Console.WriteLine(string.Create(inv, $"orders bench: {Environment.ProcessorCount} cores, {clients} order clients for {seconds} s after a warm-up, "
+            Console.WriteLine(string.Create(inv, $"orders bench: {Environment.ProcessorCount} cores, {clients} order clients for {seconds} s after a {warmupSeconds} s warm-up, "
                 + $"{readClients} read clients for {readSeconds} s; Api in process on Kestrel, load generator on the same cores"));
             Console.WriteLine(string.Create(inv, $"orders throughput: {orders.PerSecond:F1} orders/s ({orders.Requests} filled, {orders.Failures} failed) "
                 + $"[target >= {OrdersPerSecondTarget:F0}/s: {Met(ordersRateOk)}]"));
@@ -170,6 +184,13 @@ internal static class OrdersBench
             if (firstFailure is not null)
             {
                 Console.WriteLine($"orders first failure: {firstFailure}");
+            }
+
+            Console.WriteLine(string.Create(inv, $"orders cost: {cpuMs / countedOrders:F2} ms CPU per order in this process (Api + load generator), "
+                + $"{commandCounter.PerOrder(countedOrders):F2} database commands per order (all of the Api's, background included), by kind:"));
+            foreach (var line in commandCounter.Describe(countedOrders))
+            {
+                Console.WriteLine(line);
             }
 
             Console.WriteLine(string.Create(inv, $"postgres single-row inserts: {inserts.PerSecond:F1} inserts/s ({clients} connections, {insertSeconds} s, "
