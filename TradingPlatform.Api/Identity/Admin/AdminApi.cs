@@ -15,11 +15,16 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.Admin);
-        group.MapGet("/users", ListUsersAsync);
-        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).Validate<ChangeRoleRequest>();
-        group.MapPost("/users/{id:guid}/deactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, false, http, admin, time));
-        group.MapPost("/users/{id:guid}/reactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, true, http, admin, time));
-        group.MapGet("/audit", ListAuditAsync);
+        group.MapGet("/users", ListUsersAsync).WithName("ListUsers")
+            .WithSummary("Every user, newest first (page, limit; filters role and search in email or name)");
+        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).Validate<ChangeRoleRequest>().WithName("ChangeUserRole")
+            .WithSummary("Sets another user's role (admin, trader or viewer); their access tokens end so the new role applies at once");
+        group.MapPost("/users/{id:guid}/deactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, false, http, admin, time))
+            .WithName("DeactivateUser").WithSummary("Deactivates another user: they cannot sign in and their sessions end");
+        group.MapPost("/users/{id:guid}/reactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, true, http, admin, time))
+            .WithName("ReactivateUser").WithSummary("Reactivates another, deactivated user");
+        group.MapGet("/audit", ListAuditAsync).WithName("ListAuditLog")
+            .WithSummary("The security audit log, newest first (page, limit; filters userId and event)");
         return group;
     }
 

@@ -16,9 +16,12 @@ public static class TwoFactorApi
     public static RouteGroupBuilder MapTwoFactorApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth/2fa").WithTags("Two-factor").RequireAuthorization();
-        group.MapPost("/enroll", EnrollAsync);
-        group.MapPost("/verify", VerifyAsync).Validate<TwoFactorCodeRequest>();
-        group.MapPost("/disable", DisableAsync).Validate<TwoFactorCodeRequest>();
+        group.MapPost("/enroll", EnrollAsync).WithName("EnrollTwoFactor")
+            .WithSummary("Starts two-factor enrolment: a new TOTP secret and its otpauth URI; 409 when two-factor is already on");
+        group.MapPost("/verify", VerifyAsync).Validate<TwoFactorCodeRequest>().WithName("VerifyTwoFactor")
+            .WithSummary("Turns two-factor on with a code from the enrolled authenticator");
+        group.MapPost("/disable", DisableAsync).Validate<TwoFactorCodeRequest>().WithName("DisableTwoFactor")
+            .WithSummary("Turns two-factor off with a current code");
         return group;
     }
 
