@@ -56,12 +56,16 @@ public static class AdminApi
         return ApiResults.Page(users.Select(UserResponse.From).ToList(), request, total, time);
     }
 
-    private static async Task<Ok<ApiResponse<UserResponse>>> ChangeRoleAsync(
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> ChangeRoleAsync(
         Guid id, ChangeRoleRequest request, HttpContext http, AdminService admin, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await admin.ChangeRoleAsync(http.User, new UserId(id), request.Role, http.RequestAborted)), time);
+        Answer(await admin.ChangeRoleAsync(http.User, new UserId(id), request.Role, http.RequestAborted), time);
 
-    private static async Task<Ok<ApiResponse<UserResponse>>> SetActiveAsync(Guid id, bool active, HttpContext http, AdminService admin, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await admin.SetActiveAsync(http.User, new UserId(id), active, http.RequestAborted)), time);
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> SetActiveAsync(
+        Guid id, bool active, HttpContext http, AdminService admin, TimeProvider time) =>
+        Answer(await admin.SetActiveAsync(http.User, new UserId(id), active, http.RequestAborted), time);
+
+    private static Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult> Answer(ServiceResult<User> user, TimeProvider time) =>
+        user.Succeeded ? ApiResults.Ok(UserResponse.From(user.Value), time) : user.Error.ToProblem();
 
     private static async Task<Ok<PagedResponse<AuditLogEntryResponse>>> ListAuditAsync(
         int? page, int? limit, Guid? userId, string? @event, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)

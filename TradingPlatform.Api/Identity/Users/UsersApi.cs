@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TradingPlatform.Api.Identity.Tokens;
+using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Api.Infrastructure.Validation;
 
@@ -27,28 +28,32 @@ public static class UsersApi
         return group;
     }
 
-    private static async Task<Ok<ApiResponse<UserResponse>>> GetMeAsync(HttpContext http, UserService users, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await users.GetAccessibleAsync(http.User, http.User.GetUserId(), http.RequestAborted)), time);
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> GetMeAsync(HttpContext http, UserService users, TimeProvider time) =>
+        Answer(await users.GetAccessibleAsync(http.User, http.User.GetUserId(), http.RequestAborted), time);
 
-    private static async Task<Ok<ApiResponse<UserResponse>>> UpdateMeAsync(
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> UpdateMeAsync(
         UpdateProfileRequest request, HttpContext http, UserService users, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await users.UpdateAsync(http.User, http.User.GetUserId(), request, http.RequestAborted)), time);
+        Answer(await users.UpdateAsync(http.User, http.User.GetUserId(), request, http.RequestAborted), time);
 
-    private static async Task<Ok<ApiResponse<TokenPairResponse>>> ChangePasswordAsync(
-        ChangePasswordRequest request, HttpContext http, UserService users, TimeProvider time) =>
-        ApiResults.Ok(await users.ChangePasswordAsync(http.User, request, http.RequestAborted), time,
-            "Password changed; every other session has been signed out.");
-
-    private static async Task<Ok<ApiResponse<UserResponse>>> GetAsync(Guid id, HttpContext http, UserService users, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await users.GetAccessibleAsync(http.User, new UserId(id), http.RequestAborted)), time);
-
-    private static async Task<Ok<ApiResponse<UserResponse>>> UpdateAsync(
-        Guid id, UpdateProfileRequest request, HttpContext http, UserService users, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await users.UpdateAsync(http.User, new UserId(id), request, http.RequestAborted)), time);
-
-    private static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, UserService users)
+    private static async Task<Results<Ok<ApiResponse<TokenPairResponse>>, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext http, UserService users, TimeProvider time)
     {
-        await users.DeleteAsync(http.User, new UserId(id), http.RequestAborted);
-        return TypedResults.NoContent();
+        var changed = await users.ChangePasswordAsync(http.User, request, http.RequestAborted);
+        return changed.Succeeded
+            ? ApiResults.Ok(changed.Value, time, "Password changed; every other session has been signed out.")
+            : changed.Error.ToProblem();
     }
+
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, UserService users, TimeProvider time) =>
+        Answer(await users.GetAccessibleAsync(http.User, new UserId(id), http.RequestAborted), time);
+
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateProfileRequest request, HttpContext http, UserService users, TimeProvider time) =>
+        Answer(await users.UpdateAsync(http.User, new UserId(id), request, http.RequestAborted), time);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext http, UserService users) =>
+        await users.DeleteAsync(http.User, new UserId(id), http.RequestAborted) is { } error ? error.ToProblem() : TypedResults.NoContent();
+
+    private static Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult> Answer(ServiceResult<User> user, TimeProvider time) =>
+        user.Succeeded ? ApiResults.Ok(UserResponse.From(user.Value), time) : user.Error.ToProblem();
 }
