@@ -19,13 +19,9 @@ public readonly struct ServiceResult<T>
     [MemberNotNullWhen(true, nameof(Value))]
     public bool Succeeded => Error is null;
 
-    public static ServiceResult<T> Success(T value) => new(value, null);
-
-    public static ServiceResult<T> Failure(ServiceError error) => new(default, error ?? throw new ArgumentNullException(nameof(error)));
-
 #pragma warning disable CA2225 // the conversions are the point: `return user;` and `return ServiceError.NotFound(...)`
-    public static implicit operator ServiceResult<T>(T value) => Success(value);
+    public static implicit operator ServiceResult<T>(T value) => new(value, null);
 
-    public static implicit operator ServiceResult<T>(ServiceError error) => Failure(error);
+    public static implicit operator ServiceResult<T>(ServiceError error) => new(default, error ?? throw new ArgumentNullException(nameof(error)));
 #pragma warning restore CA2225
 }

@@ -40,7 +40,7 @@ internal sealed class TagDescriptionsTransformer : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var tag in document.Tags ?? [])
+        foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
         {
             if (tag.Name is { } name && Descriptions.TryGetValue(name, out var description))
             {
