@@ -20,21 +20,21 @@ public static class AccountsApi
         ArgumentNullException.ThrowIfNull(trading);
         var group = trading.MapGroup("/api/accounts").WithTags("Accounts");
         group.MapPost("/", CreateAsync).Validate<CreateAccountRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
-            .WithSummary("Create a trading account with an initial deposit");
-        group.MapGet("/", ListAsync).WithSummary("List the caller's trading accounts");
-        group.MapGet("/{accountId:guid}", GetAsync).WithSummary("One account with balance, equity, margin and P&L at current prices");
+            .WithName("CreateAccount").WithSummary("Create a trading account with an initial deposit");
+        group.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("List the caller's trading accounts");
+        group.MapGet("/{accountId:guid}", GetAsync).WithName("GetAccount").WithSummary("One account with balance, equity, margin and P&L at current prices");
         group.MapDelete("/{accountId:guid}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.Trader)
-            .WithSummary("Delete (soft) an account; refused with 409 while positions or orders are open");
+            .WithName("DeleteAccount").WithSummary("Delete (soft) an account; refused with 409 while positions or orders are open");
         group.MapPost("/{accountId:guid}/deposit", DepositAsync).Validate<TransferRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
-            .WithSummary("Deposit cash (a ledger transaction)");
+            .WithName("DepositCash").WithSummary("Deposit cash (a ledger transaction)");
         group.MapPost("/{accountId:guid}/withdraw", WithdrawAsync).Validate<TransferRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
-            .WithSummary("Withdraw cash, at most the free margin");
-        group.MapGet("/{accountId:guid}/ledger", LedgerAsync).WithSummary("The account's ledger entries, newest first");
+            .WithName("WithdrawCash").WithSummary("Withdraw cash, at most the free margin");
+        group.MapGet("/{accountId:guid}/ledger", LedgerAsync).WithName("ListLedgerEntries").WithSummary("The account's ledger entries, newest first");
         group.MapGet("/{accountId:guid}/ledger/reconcile", ReconcileAsync)
-            .WithSummary("Whether the balance equals the sum of the ledger entries");
+            .WithName("ReconcileLedger").WithSummary("Whether the balance equals the sum of the ledger entries");
         trading.MapPost("/api/admin/accounts/{accountId:guid}/adjustments", AdjustAsync).WithTags("Accounts")
             .Validate<AdjustmentRequest>().RequireAuthorization(AuthorizationPolicies.Admin)
-            .WithSummary("Book a correction to any account's cash (admin): a signed amount and a reason");
+            .WithName("AdjustAccountCash").WithSummary("Book a correction to any account's cash (admin): a signed amount and a reason");
         return group;
     }
 

@@ -15,7 +15,7 @@ public static class ExecutionsApi
     {
         ArgumentNullException.ThrowIfNull(trading);
         var group = trading.MapGroup("/api/executions").WithTags("Executions");
-        group.MapGet("/", ListAsync).WithSummary("The caller's executions (fills); filter by accountId, orderId, symbol");
+        group.MapGet("/", ListAsync).WithName("ListExecutions").WithSummary("The caller's executions (fills); filter by accountId, orderId, symbol");
         return group;
     }
 

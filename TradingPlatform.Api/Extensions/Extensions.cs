@@ -1,27 +1,105 @@
+using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Ai;
 using TradingPlatform.Api.Analysis;
 using TradingPlatform.Api.Backtests;
-using TradingPlatform.Api.Optimizations;
-using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity;
-using TradingPlatform.ServiceDefaults.Data;
+using TradingPlatform.Api.Infrastructure;
+using TradingPlatform.Api.Infrastructure.OpenApi;
 using TradingPlatform.Api.Infrastructure.RateLimiting;
-using TradingPlatform.ServiceDefaults.Redis;
+using TradingPlatform.Api.Market;
+using TradingPlatform.Api.Mcp;
+using TradingPlatform.Api.Messaging;
 using TradingPlatform.Api.Monitoring;
+using TradingPlatform.Api.Optimizations;
+using TradingPlatform.Api.Realtime;
 using TradingPlatform.Api.Signals;
 using TradingPlatform.Api.Strategies;
+using TradingPlatform.Api.Strategies.Live;
+using TradingPlatform.Api.Trading;
 using TradingPlatform.Messaging.Outbox;
+using TradingPlatform.ServiceDefaults.Data;
 using TradingPlatform.ServiceDefaults.HealthChecks;
+using TradingPlatform.ServiceDefaults.Redis;
 using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Extensions;
 
+/// <summary>
+/// The whole composition of the Api in one place: its services, its middleware pipeline and its endpoints.
+/// <c>Program.cs</c> calls the three and nothing else; each feature adds its own parts through its own extensions.
+/// </summary>
 internal static class Extensions
 {
     public const string TradingMigrationsHealthCheckName = "trading-migrations";
 
+    /// <summary>Every service of the Api, after <c>AddServiceDefaults</c>.</summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddApiConventions();
+        builder.AddApiDocumentation();
+        builder.AddDependencies();
+        builder.AddRedisRateLimiting();
+        builder.AddIdentityServices();
+        builder.AddSystemStatus();
+        builder.AddStrategies();
+        builder.AddSignals();
+        builder.AddConfigAnalysis();
+        builder.AddBacktests();
+        builder.AddOptimizations();
+        builder.AddAiServiceClient();
+        builder.AddMarket();
+        builder.AddTrading();
+        builder.AddLiveStrategies();
+        builder.AddMessaging();
+        builder.AddRealtime();
+        builder.AddMcpTools();
+        return builder;
+    }
+
+    /// <summary>The middleware, in order: conventions (headers, errors, body limit, CORS), routing, auth, rate limits, sockets.</summary>
+    public static WebApplication UseApplicationPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseApiConventions();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRedisRateLimiting();
+        app.UseWebSockets();
+        return app;
+    }
+
+    /// <summary>Every endpoint of the Api: health, documentation, REST, WebSocket and MCP.</summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapDefaultEndpoints();
+        app.MapApiDocumentation();
+        app.MapSystemStatusApi();
+        app.MapIdentityApi();
+        app.MapMarketApi();
+        app.MapTradingEndpoints();
+        app.MapStrategiesApi();
+        app.MapSignalsApi();
+        app.MapBacktestsApi();
+        app.MapOptimizationsApi();
+        app.MapConfigAnalysisApi();
+        app.MapConfigSuggestionsApi();
+        app.MapAiModelsApi();
+        app.MapAiPredictionsApi();
+        app.MapAiSentimentApi();
+        app.MapAiCostsApi();
+        app.MapAiAnalysisApi();
+        app.MapAiChatApi();
+        app.MapMessagingApi();
+        app.MapRealtimeApi();
+        app.MapMcpServer();
+        return app;
+    }
+
     /// <summary>The Api's dependencies, named as the AppHost names its resources.</summary>
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    private static void AddDependencies(this IHostApplicationBuilder builder)
     {
         // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
         // and named after it, replace them (DependencyHealthCheckExtensions says why).
@@ -41,15 +119,10 @@ internal static class Extensions
             settings.MaxConnectRetryCount = 0;
         });
         builder.AddRabbitMQHealthCheck("messaging");
-        builder.AddRedisRateLimiting();
-        builder.AddIdentityServices();
-        builder.AddSystemStatus();
-        builder.AddStrategies();
-        builder.AddSignals();
-        builder.AddConfigAnalysis();
-        builder.AddBacktests();
-        builder.AddOptimizations();
+    }
 
+    private static void AddAiServiceClient(this IHostApplicationBuilder builder)
+    {
         // "http://ai" is resolved by service discovery from `services:ai:http:0`, which the AppHost injects.
         // The standard handler's 10 s attempt timeout and blind retries suit neither long AI calls (chat,
         // training) nor a health probe that must report a refused connection at once; AI calls bring their

@@ -8,6 +8,7 @@ using TradingPlatform.Api.Market;
 using TradingPlatform.Api.Orders;
 using TradingPlatform.Api.Portfolio;
 using TradingPlatform.Api.Positions;
+using TradingPlatform.Api.TickProcessing;
 using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Infrastructure.Accounts;
@@ -44,6 +45,7 @@ public static class TradingExtensions
         trading.MapAccountsApi();
         trading.MapOrdersApi();
         trading.MapPositionsApi();
+        trading.MapPortfolioApi();
         trading.MapTradingApi();
         trading.MapExecutionsApi();
         return routes;

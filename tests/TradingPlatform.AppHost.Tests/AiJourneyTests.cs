@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
+using TradingPlatform.Testing;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -55,12 +56,12 @@ public sealed class AiJourneyTests(AppHostFixture fixture, ITestOutputHelper out
         // Forced by the admin, so the rest does not depend on the score; it serves.
         var first = await TrainAsync(admin, seed: 12, force: true);
         var firstId = first.GetProperty("id").GetGuid();
-        var served = await Eventually.UntilAsync("the forced model serving", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), async () =>
+        var served = await Poll.UntilAsync(async () =>
         {
             var (status, body) = await ForecastAsync(admin);
             var id = status == HttpStatusCode.OK ? body.GetProperty("data").GetProperty("meta").GetProperty("modelId").GetGuid() : Guid.Empty;
             return (id == firstId, body, $"{(int)status} {body}");
-        });
+        }, TimeSpan.FromMinutes(1), "the forced model serving", TimeSpan.FromSeconds(1));
         var forecast = served.GetProperty("data");
         Assert.Equal(Horizon, forecast.GetProperty("forecast").GetArrayLength());
         Assert.All(forecast.GetProperty("forecast").EnumerateArray(), p =>
@@ -91,13 +92,13 @@ public sealed class AiJourneyTests(AppHostFixture fixture, ITestOutputHelper out
         });
 
         var secondId = (await TrainAsync(admin, seed: 13, force: true)).GetProperty("id").GetGuid();
-        await Eventually.UntilAsync("forecasts from the second model", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200), () =>
+        await Poll.UntilAsync(() =>
         {
             lock (seen)
             {
                 return Task.FromResult((seen.Contains(secondId), true, $"seen {string.Join(", ", seen)}; failures {failures.Count}"));
             }
-        });
+        }, TimeSpan.FromMinutes(1), "forecasts from the second model", TimeSpan.FromMilliseconds(200));
         await stop.CancelAsync();
         await load;
         Assert.Empty(failures);
@@ -115,20 +116,20 @@ public sealed class AiJourneyTests(AppHostFixture fixture, ITestOutputHelper out
             symbol = Symbol, interval = "1h", lookback = Lookback, horizon = Horizon, start = DateTimeOffset.UtcNow.AddDays(-120),
             stacks = 1, blocksPerStack = 2, layersPerBlock = 2, hiddenUnits = 32, maxEpochs = 5, batchSize = 128, seed, forceActivation = force,
         };
-        var location = await Eventually.UntilAsync("training accepted (the generated history in place)", HistoryTimeout, TimeSpan.FromSeconds(3), async () =>
+        var location = await Poll.UntilAsync(async () =>
         {
             using var response = await admin.PostAsJsonAsync(new Uri("/api/training/start", UriKind.Relative), request);
             var text = await response.Content.ReadAsStringAsync();
             return (response.StatusCode == HttpStatusCode.Accepted, response.Headers.Location?.OriginalString, $"{(int)response.StatusCode} {text}");
-        });
+        }, HistoryTimeout, "training accepted (the generated history in place)", TimeSpan.FromSeconds(3));
         Assert.NotNull(location);
 
-        var run = await Eventually.UntilAsync($"{location} to end", TrainingTimeout, TimeSpan.FromSeconds(1), async () =>
+        var run = await Poll.UntilAsync(async () =>
         {
             using var response = await admin.GetAsync(new Uri(location, UriKind.Relative));
             var data = (await ApiJson.DataAsync(response, HttpStatusCode.OK)).Clone();
             return (data.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled", data, data.ToString());
-        });
+        }, TrainingTimeout, $"{location} to end", TimeSpan.FromSeconds(1));
         Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
         using var logs = await admin.GetAsync(new Uri($"{location}/logs", UriKind.Relative));
         Assert.True((await ApiJson.DataAsync(logs, HttpStatusCode.OK)).ToString().Contains("epoch", StringComparison.OrdinalIgnoreCase), "the run's logs name its epochs");

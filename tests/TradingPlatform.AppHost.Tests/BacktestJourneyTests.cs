@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using TradingPlatform.Trading.Optimization;
 using Xunit.Abstractions;
+using TradingPlatform.Testing;
 
 namespace TradingPlatform.AppHost.Tests;
 
@@ -149,13 +150,13 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
     private static async Task<(DateTimeOffset FirstHour, DateTimeOffset EndOfLastHour)> WaitForYearOfHistoryAsync(HttpClient market)
     {
         var lookBack = DateTimeOffset.UtcNow.AddDays(-400);
-        await Eventually.UntilAsync($"a year of generated {Symbol} 1h history", HistoryTimeout, PollInterval, async () =>
+        await Poll.UntilAsync(async () =>
         {
             var (status, text, candles) = await CandlesAsync(market, $"timeframe=1h&start={lookBack.ToUnixTimeMilliseconds()}&limit=1");
             var first = candles.FirstOrDefault();
             var done = first.ValueKind == JsonValueKind.Object && first.GetProperty("timestamp").GetDateTimeOffset() < DateTimeOffset.UtcNow.AddDays(-364);
             return (done, true, $"{status} {text}");
-        });
+        }, HistoryTimeout, $"a year of generated {Symbol} 1h history", PollInterval);
 
         var now = DateTimeOffset.UtcNow;
         foreach (var interval in Intervals)
@@ -238,12 +239,12 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
             Assert.Equal("queued", queued.GetProperty("status").GetString());
         }
 
-        var final = await Eventually.UntilAsync($"{location} to finish", timeout, TimeSpan.FromSeconds(1.5), async () =>
+        var final = await Poll.UntilAsync(async () =>
         {
             var data = (await trader.GetBodyAsync(location)).GetProperty("data");
             var status = data.GetProperty("status").GetString();
             return (status is "completed" or "failed" or "cancelled", data, Describe(data));
-        });
+        }, timeout, $"{location} to finish", TimeSpan.FromSeconds(1.5));
         Assert.True(final.GetProperty("status").GetString() == "completed", $"{location} did not complete: {Describe(final)}");
         return final;
     }
@@ -377,13 +378,13 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
         }
 
         // The job's own state changes to Succeeded just after it has stored the results the api showed.
-        await Eventually.UntilAsync("the worker's dashboard to list a succeeded IBacktestJob", TimeSpan.FromSeconds(60), PollInterval, async () =>
+        await Poll.UntilAsync(async () =>
         {
             using var page = await worker.GetAsync(new Uri("/hangfire/jobs/succeeded", UriKind.Relative));
             var html = await page.Content.ReadAsStringAsync();
             return (page.StatusCode == HttpStatusCode.OK && html.Contains("IBacktestJob.RunAsync", StringComparison.Ordinal), true,
                 $"{(int)page.StatusCode} {html[..Math.Min(html.Length, 3000)]}");
-        });
+        }, TimeSpan.FromSeconds(60), "the worker's dashboard to list a succeeded IBacktestJob", PollInterval);
     }
 
     private static async Task<string> CreateDemoAccountAsync(TraderSession trader)
@@ -417,14 +418,14 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
     /// <summary>Until the live strategy has recorded a signal and placed a filled order in the account with its id, through the normal order path.</summary>
     private static async Task<JsonElement> WaitForTheFirstLiveTradeAsync(TraderSession trader, HttpClient market, string strategyId, string accountId, DateTimeOffset activatedAt)
     {
-        var (order, signals) = await Eventually.UntilAsync("the live strategy's first signal and filled order", FirstLiveTradeTimeout, TimeSpan.FromSeconds(3), async () =>
+        var (order, signals) = await Poll.UntilAsync(async () =>
         {
             var orders = await StrategyOrdersAsync(trader, accountId, strategyId);
             var signals = await StrategySignalsAsync(trader, strategyId, activatedAt);
             var filled = orders.FirstOrDefault(o => o.GetProperty("status").GetString() == "filled");
             return (filled.ValueKind == JsonValueKind.Object && signals.Count > 0, (filled, signals),
                 $"{orders.Count} orders of the strategy [{string.Join(", ", orders.Select(o => o.GetRawText()))}], {signals.Count} signals; quote {await QuoteTimeAsync(market):O}");
-        });
+        }, FirstLiveTradeTimeout, "the live strategy's first signal and filled order", TimeSpan.FromSeconds(3));
 
         var text = order.GetRawText();
         Assert.Equal(Symbol, order.GetProperty("symbol").GetString());
@@ -502,11 +503,11 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
 
     /// <summary>Until the feed has quoted BTC-USD at or after <paramref name="at"/> (the api's clock); answers that quote's time.</summary>
     private static Task<DateTimeOffset> WaitForQuoteAfterAsync(HttpClient market, DateTimeOffset at) =>
-        Eventually.UntilAsync($"a {Symbol} quote at or after {at:O}", TimeSpan.FromMinutes(5), PollInterval, async () =>
+        Poll.UntilAsync(async () =>
         {
             var time = await QuoteTimeAsync(market);
             return (time >= at, time, $"the latest quote at {time:O}");
-        });
+        }, TimeSpan.FromMinutes(5), $"a {Symbol} quote at or after {at:O}", PollInterval);
 
     private static async Task<DateTimeOffset> QuoteTimeAsync(HttpClient market)
     {

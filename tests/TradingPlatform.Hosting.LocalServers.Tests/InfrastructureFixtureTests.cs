@@ -73,16 +73,8 @@ public sealed class InfrastructureFixtureTests(InfrastructureFixture fixture)
 
     private static async Task<byte[]> WaitForMessageAsync(IChannel channel, string queue)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var result = await channel.BasicGetAsync(queue, autoAck: true, timeout.Token);
-            if (result is not null)
-            {
-                return result.Body.ToArray();
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
+        var result = await Poll.UntilAsync(() => channel.BasicGetAsync(queue, autoAck: true), got => got is not null,
+            TimeSpan.FromSeconds(10), $"a message on {queue}", TimeSpan.FromMilliseconds(50));
+        return result!.Body.ToArray();
     }
 }

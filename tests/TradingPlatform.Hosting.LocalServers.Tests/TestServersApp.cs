@@ -29,5 +29,5 @@ internal static class TestServersApp
 
     /// <summary>Waits until no process runs in <paramref name="dataPath"/> (DCP stops servers asynchronously).</summary>
     public static Task WaitUntilNothingRunsInAsync(string dataPath) =>
-        ProcFs.WaitUntilAsync(() => ProcFs.UsingFolder(dataPath).Count == 0, TimeSpan.FromSeconds(30), $"no process runs in {dataPath}");
+        Poll.UntilAsync(() => ProcFs.UsingFolder(dataPath).Count == 0, TimeSpan.FromSeconds(30), $"no process runs in {dataPath}");
 }

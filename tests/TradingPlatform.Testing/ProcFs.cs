@@ -58,16 +58,6 @@ public static class ProcFs
 
     public static string CommandLine(int pid) => Safe(() => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')) ?? "";
 
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string because)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            Assert.False(cancellation.IsCancellationRequested, $"Timed out after {timeout.TotalSeconds:0} s waiting until {because}.");
-            await Task.Delay(50, CancellationToken.None);
-        }
-    }
-
     // An exited process not yet reaped by its parent counts as gone.
     private static bool IsZombie(int pid) =>
         Safe(() => File.ReadLines($"/proc/{pid}/status").Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains("Z (zombie)", StringComparison.Ordinal)));

@@ -15,11 +15,16 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.Admin);
-        group.MapGet("/users", ListUsersAsync);
-        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).Validate<ChangeRoleRequest>();
-        group.MapPost("/users/{id:guid}/deactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, false, http, admin, time));
-        group.MapPost("/users/{id:guid}/reactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, true, http, admin, time));
-        group.MapGet("/audit", ListAuditAsync);
+        group.MapGet("/users", ListUsersAsync).WithName("ListUsers")
+            .WithSummary("Every user, newest first (page, limit; filters role and search in email or name)");
+        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).Validate<ChangeRoleRequest>().WithName("ChangeUserRole")
+            .WithSummary("Sets another user's role (admin, trader or viewer); their access tokens end so the new role applies at once");
+        group.MapPost("/users/{id:guid}/deactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, false, http, admin, time))
+            .WithName("DeactivateUser").WithSummary("Deactivates another user: they cannot sign in and their sessions end");
+        group.MapPost("/users/{id:guid}/reactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, true, http, admin, time))
+            .WithName("ReactivateUser").WithSummary("Reactivates another, deactivated user");
+        group.MapGet("/audit", ListAuditAsync).WithName("ListAuditLog")
+            .WithSummary("The security audit log, newest first (page, limit; filters userId and event)");
         return group;
     }
 
@@ -51,12 +56,16 @@ public static class AdminApi
         return ApiResults.Page(users.Select(UserResponse.From).ToList(), request, total, time);
     }
 
-    private static async Task<Ok<ApiResponse<UserResponse>>> ChangeRoleAsync(
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> ChangeRoleAsync(
         Guid id, ChangeRoleRequest request, HttpContext http, AdminService admin, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await admin.ChangeRoleAsync(http.User, new UserId(id), request.Role, http.RequestAborted)), time);
+        Answer(await admin.ChangeRoleAsync(http.User, new UserId(id), request.Role, http.RequestAborted), time);
 
-    private static async Task<Ok<ApiResponse<UserResponse>>> SetActiveAsync(Guid id, bool active, HttpContext http, AdminService admin, TimeProvider time) =>
-        ApiResults.Ok(UserResponse.From(await admin.SetActiveAsync(http.User, new UserId(id), active, http.RequestAborted)), time);
+    private static async Task<Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult>> SetActiveAsync(
+        Guid id, bool active, HttpContext http, AdminService admin, TimeProvider time) =>
+        Answer(await admin.SetActiveAsync(http.User, new UserId(id), active, http.RequestAborted), time);
+
+    private static Results<Ok<ApiResponse<UserResponse>>, ProblemHttpResult> Answer(ServiceResult<User> user, TimeProvider time) =>
+        user.Succeeded ? ApiResults.Ok(UserResponse.From(user.Value), time) : user.Error.ToProblem();
 
     private static async Task<Ok<PagedResponse<AuditLogEntryResponse>>> ListAuditAsync(
         int? page, int? limit, Guid? userId, string? @event, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)

@@ -11,10 +11,18 @@ namespace TradingPlatform.Api.Identity.Admin;
 /// <summary>Role and activation changes; each ends the user's current access tokens so the change applies at once.</summary>
 public sealed class AdminService(IdentityDbContext db, UserService users, SessionStore sessions, AuditLog audit, TimeProvider time)
 {
-    public async Task<User> ChangeRoleAsync(ClaimsPrincipal caller, UserId id, string role, CancellationToken cancellationToken)
+    public async Task<ServiceResult<User>> ChangeRoleAsync(ClaimsPrincipal caller, UserId id, string role, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(id, cancellationToken);
-        EnsureNotSelf(caller, id, "change your own role");
+        if (await FindAsync(id, cancellationToken) is not { } user)
+        {
+            return NoSuchUser;
+        }
+
+        if (Self(caller, id, "change your own role") is { } self)
+        {
+            return self;
+        }
+
         if (user.Role == role)
         {
             return user;
@@ -31,10 +39,18 @@ public sealed class AdminService(IdentityDbContext db, UserService users, Sessio
         return user;
     }
 
-    public async Task<User> SetActiveAsync(ClaimsPrincipal caller, UserId id, bool active, CancellationToken cancellationToken)
+    public async Task<ServiceResult<User>> SetActiveAsync(ClaimsPrincipal caller, UserId id, bool active, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(id, cancellationToken);
-        EnsureNotSelf(caller, id, active ? "reactivate yourself" : "deactivate yourself");
+        if (await FindAsync(id, cancellationToken) is not { } user)
+        {
+            return NoSuchUser;
+        }
+
+        if (Self(caller, id, active ? "reactivate yourself" : "deactivate yourself") is { } self)
+        {
+            return self;
+        }
+
         if (user.IsActive == active)
         {
             return user;
@@ -54,16 +70,12 @@ public sealed class AdminService(IdentityDbContext db, UserService users, Sessio
         return user;
     }
 
-    private async Task<User> FindAsync(UserId id, CancellationToken cancellationToken) =>
-        await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
-        ?? throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No such user.");
+    private static readonly ServiceError NoSuchUser = ServiceError.NotFound("No such user.");
 
-    private static void EnsureNotSelf(ClaimsPrincipal caller, UserId id, string what)
-    {
-        // An admin locking themselves out (or demoting the last admin) is never what was meant.
-        if (caller.GetUserId() == id)
-        {
-            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, $"You cannot {what}; ask another admin.");
-        }
-    }
+    private Task<User?> FindAsync(UserId id, CancellationToken cancellationToken) =>
+        db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    // An admin locking themselves out (or demoting the last admin) is never what was meant.
+    private static ServiceError? Self(ClaimsPrincipal caller, UserId id, string what) =>
+        caller.GetUserId() == id ? ServiceError.Conflict($"You cannot {what}; ask another admin.") : null;
 }

@@ -16,19 +16,26 @@ public static class TwoFactorApi
     public static RouteGroupBuilder MapTwoFactorApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth/2fa").WithTags("Two-factor").RequireAuthorization();
-        group.MapPost("/enroll", EnrollAsync);
-        group.MapPost("/verify", VerifyAsync).Validate<TwoFactorCodeRequest>();
-        group.MapPost("/disable", DisableAsync).Validate<TwoFactorCodeRequest>();
+        group.MapPost("/enroll", EnrollAsync).WithName("EnrollTwoFactor")
+            .WithSummary("Starts two-factor enrolment: a new TOTP secret and its otpauth URI; 409 when two-factor is already on");
+        group.MapPost("/verify", VerifyAsync).Validate<TwoFactorCodeRequest>().WithName("VerifyTwoFactor")
+            .WithSummary("Turns two-factor on with a code from the enrolled authenticator");
+        group.MapPost("/disable", DisableAsync).Validate<TwoFactorCodeRequest>().WithName("DisableTwoFactor")
+            .WithSummary("Turns two-factor off with a current code");
         return group;
     }
 
-    private static async Task<Ok<ApiResponse<TwoFactorEnrollmentResponse>>> EnrollAsync(
+    private static async Task<Results<Ok<ApiResponse<TwoFactorEnrollmentResponse>>, ProblemHttpResult>> EnrollAsync(
         HttpContext http, IdentityDbContext db, TwoFactorService twoFactor, AuditLog audit, TimeProvider time)
     {
-        var user = await CurrentUserAsync(http, db);
+        if (await CurrentUserAsync(http, db) is not { } user)
+        {
+            return Gone.ToProblem();
+        }
+
         if (user.TwoFactorEnabled)
         {
-            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Two-factor authentication is already on; disable it first.");
+            return ServiceError.Conflict("Two-factor authentication is already on; disable it first.").ToProblem();
         }
 
         var enrollment = twoFactor.StartEnrollment(user);
@@ -38,23 +45,27 @@ public static class TwoFactorApi
         return ApiResults.Ok(enrollment, time, "Scan the URI with an authenticator app, then verify a code.");
     }
 
-    private static async Task<Ok<ApiResponse<TwoFactorStatusResponse>>> VerifyAsync(
+    private static async Task<Results<Ok<ApiResponse<TwoFactorStatusResponse>>, ProblemHttpResult>> VerifyAsync(
         TwoFactorCodeRequest request, HttpContext http, IdentityDbContext db, TwoFactorService twoFactor, AuditLog audit, TimeProvider time)
     {
-        var user = await CurrentUserAsync(http, db);
+        if (await CurrentUserAsync(http, db) is not { } user)
+        {
+            return Gone.ToProblem();
+        }
+
         if (user.TwoFactorEnabled)
         {
-            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Two-factor authentication is already on.");
+            return ServiceError.Conflict("Two-factor authentication is already on.").ToProblem();
         }
 
         if (user.TwoFactorSecret is null)
         {
-            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Start with POST /api/auth/2fa/enroll.");
+            return ServiceError.Conflict("Start with POST /api/auth/2fa/enroll.").ToProblem();
         }
 
         if (!twoFactor.TryVerify(user, request.Code))
         {
-            throw InvalidCode();
+            return InvalidCode.ToProblem();
         }
 
         user.TwoFactorEnabled = true;
@@ -64,18 +75,22 @@ public static class TwoFactorApi
         return ApiResults.Ok(new TwoFactorStatusResponse(true), time, "Two-factor authentication is on.");
     }
 
-    private static async Task<Ok<ApiResponse<TwoFactorStatusResponse>>> DisableAsync(
+    private static async Task<Results<Ok<ApiResponse<TwoFactorStatusResponse>>, ProblemHttpResult>> DisableAsync(
         TwoFactorCodeRequest request, HttpContext http, IdentityDbContext db, TwoFactorService twoFactor, AuditLog audit, TimeProvider time)
     {
-        var user = await CurrentUserAsync(http, db);
+        if (await CurrentUserAsync(http, db) is not { } user)
+        {
+            return Gone.ToProblem();
+        }
+
         if (!user.TwoFactorEnabled)
         {
-            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Two-factor authentication is not on.");
+            return ServiceError.Conflict("Two-factor authentication is not on.").ToProblem();
         }
 
         if (!twoFactor.TryVerify(user, request.Code))
         {
-            throw InvalidCode();
+            return InvalidCode.ToProblem();
         }
 
         user.TwoFactorEnabled = false;
@@ -87,14 +102,14 @@ public static class TwoFactorApi
         return ApiResults.Ok(new TwoFactorStatusResponse(false), time, "Two-factor authentication is off.");
     }
 
-    private static async Task<User> CurrentUserAsync(HttpContext http, IdentityDbContext db)
+    /// <summary>A valid token whose user was deleted since it was issued.</summary>
+    private static readonly ServiceError Gone = new(StatusCodes.Status401Unauthorized, ErrorCodes.Authentication, "The account no longer exists.");
+
+    private static readonly ServiceError InvalidCode = ServiceError.Validation("code", "The code is invalid or expired.");
+
+    private static Task<User?> CurrentUserAsync(HttpContext http, IdentityDbContext db)
     {
         var id = http.User.GetUserId();
-        return await db.Users.SingleOrDefaultAsync(u => u.Id == id, http.RequestAborted)
-            ?? throw new ApiException(StatusCodes.Status401Unauthorized, ErrorCodes.Authentication, "The account no longer exists.");
+        return db.Users.SingleOrDefaultAsync(u => u.Id == id, http.RequestAborted);
     }
-
-    private static ApiException InvalidCode() =>
-        new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The code is invalid or expired.",
-            new Dictionary<string, string[]> { ["code"] = ["The code is invalid or expired."] });
 }

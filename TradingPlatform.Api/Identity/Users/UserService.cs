@@ -24,20 +24,27 @@ public sealed class UserService(
     /// The user <paramref name="id"/> if the caller is that user or an admin. Anyone else gets 404, the same as for an
     /// id that does not exist, so that user ids cannot be probed for existence.
     /// </summary>
-    public async Task<User> GetAccessibleAsync(ClaimsPrincipal caller, UserId id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<User>> GetAccessibleAsync(ClaimsPrincipal caller, UserId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.GetUserId() != id && !caller.IsAdmin())
         {
-            throw NotFound();
+            return NotFound;
         }
 
-        return await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw NotFound();
+        return await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is { } user ? user : NotFound;
     }
 
-    public async Task<User> UpdateAsync(ClaimsPrincipal caller, UserId id, UpdateProfileRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult<User>> UpdateAsync(ClaimsPrincipal caller, UserId id, UpdateProfileRequest request, CancellationToken cancellationToken)
     {
-        var user = await GetAccessibleAsync(caller, id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var found = await GetAccessibleAsync(caller, id, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var user = found.Value;
         request.ApplyTo(user, time.GetUtcNow());
         audit.Add(AuditEvents.ProfileUpdated, user, new { by = caller.GetUserId().ToString() });
         await db.SaveChangesAsync(cancellationToken);
@@ -45,13 +52,20 @@ public sealed class UserService(
     }
 
     /// <summary>Changes the password, ends every session of the user, and starts a fresh one for the caller.</summary>
-    public async Task<TokenPairResponse> ChangePasswordAsync(ClaimsPrincipal caller, ChangePasswordRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult<TokenPairResponse>> ChangePasswordAsync(ClaimsPrincipal caller, ChangePasswordRequest request, CancellationToken cancellationToken)
     {
-        var user = await GetAccessibleAsync(caller, caller.GetUserId(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var found = await GetAccessibleAsync(caller, caller.GetUserId(), cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var user = found.Value;
         if (passwords.Verify(user, request.CurrentPassword) == PasswordVerificationResult.Failed)
         {
-            throw new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The current password is incorrect.",
-                new Dictionary<string, string[]> { ["currentPassword"] = ["is incorrect"] });
+            return ServiceError.Validation("currentPassword", "The current password is incorrect.", "is incorrect");
         }
 
         var now = time.GetUtcNow();
@@ -64,13 +78,21 @@ public sealed class UserService(
         return tokens;
     }
 
-    public async Task DeleteAsync(ClaimsPrincipal caller, UserId id, CancellationToken cancellationToken)
+    /// <summary>Deletes the user; null when done, else why not.</summary>
+    public async Task<ServiceError?> DeleteAsync(ClaimsPrincipal caller, UserId id, CancellationToken cancellationToken)
     {
-        var user = await GetAccessibleAsync(caller, id, cancellationToken);
+        var found = await GetAccessibleAsync(caller, id, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var user = found.Value;
         db.Users.Remove(user); // refresh tokens go with it (cascade); the audit trail stays
         audit.Add(AuditEvents.Deleted, user, new { by = caller.GetUserId().ToString() });
         await db.SaveChangesAsync(cancellationToken);
         await sessions.PublishVersionAsync(user.Id, SessionStore.NoSession);
+        return null;
     }
 
     /// <summary>Revokes every refresh token and bumps the session version; the caller saves, then publishes the version.</summary>
@@ -81,6 +103,5 @@ public sealed class UserService(
         user.EndAllSessions(now);
     }
 
-    private static ApiException NotFound() =>
-        new(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No such user.");
+    private static readonly ServiceError NotFound = ServiceError.NotFound("No such user.");
 }

@@ -1,10 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace TradingPlatform.Api.Infrastructure.OpenApi;
 
-/// <summary>Declares the JWT bearer scheme and requires it on every operation whose endpoint needs authorization.</summary>
+/// <summary>
+/// Declares the JWT bearer scheme and the security of every operation: the bearer on each one whose endpoint needs
+/// authorization, and the empty requirement (<c>security: [{}]</c>, "no credentials needed") on anonymous ones, so a
+/// reader or a linter never has to guess. The REST API accepts only access tokens (API keys are for <c>/mcp</c>, which
+/// is not in this document), so no other scheme appears.
+/// </summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeName = "Bearer";
@@ -26,17 +30,10 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
-        {
-            return Task.CompletedTask;
-        }
-
         operation.Security ??= [];
-        operation.Security.Add(new OpenApiSecurityRequirement
-        {
-            [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
-        });
+        operation.Security.Add(EndpointSecurity.RequiresAuthorization(context.Description.ActionDescriptor.EndpointMetadata)
+            ? new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }
+            : new OpenApiSecurityRequirement());
         return Task.CompletedTask;
     }
 }

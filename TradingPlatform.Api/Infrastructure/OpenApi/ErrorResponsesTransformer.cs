@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TradingPlatform.Api.Infrastructure.Errors;
@@ -29,8 +28,7 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Responses ??= [];
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        var secured = EndpointSecurity.RequiresAuthorization(context.Description.ActionDescriptor.EndpointMetadata);
         foreach (var (status, code, message) in secured ? Common.Concat(Secured) : Common)
         {
             if (operation.Responses.ContainsKey(status))

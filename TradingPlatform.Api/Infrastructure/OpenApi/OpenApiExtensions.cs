@@ -18,9 +18,11 @@ public static class OpenApiExtensions
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<ErrorEnvelopeSchema>();
+            options.AddDocumentTransformer<TagDescriptionsTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
+            options.AddOperationTransformer<RouteParametersTransformer>();
             options.AddSchemaTransformer<RequestExamplesTransformer>();
         });
         return builder;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TradingPlatform.Api.Signals;
-using TradingPlatform.Api.Trading;
+using TradingPlatform.Api.TickProcessing;
 using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Signals;

@@ -34,7 +34,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure)
 
         // A stops renewing (it crashed): B takes over once the lease runs out, and A finds it has lost it.
         var started = DateTimeOffset.UtcNow;
-        await MarketKit.WaitUntilAsync(() => b.TryAcquireOrRenewAsync(), TimeSpan.FromSeconds(5), "B takes the lease over");
+        await Poll.UntilAsync(() => b.TryAcquireOrRenewAsync(), TimeSpan.FromSeconds(5), "B takes the lease over");
         Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(2));
         Assert.False(await a.TryAcquireOrRenewAsync());
         Assert.True(b.IsLeader);
@@ -66,7 +66,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure)
         {
             _ = a.Services;
             _ = b.Services;
-            await MarketKit.WaitUntilAsync(() => Task.FromResult(ticksA.Batches + ticksB.Batches >= 20), Timeout, "the feed ticks");
+            await Poll.UntilAsync(() => Task.FromResult(ticksA.Batches + ticksB.Batches >= 20), Timeout, "the feed ticks");
             var (leader, follower, leaderTicks, followerTicks) = ticksA.Batches > 0 ? (a, b, ticksA, ticksB) : (b, a, ticksB, ticksA);
             Assert.Equal(0, followerTicks.Batches);
             Assert.Contains(leaderTicks.Symbols, s => s == "BTC-USD");
@@ -76,7 +76,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure)
             var quoteKey = follower.Services.GetRequiredService<RedisQuoteStore>().QuoteKey("BTC-USD");
             Assert.StartsWith(baseA.RedisKeyPrefix, quoteKey.ToString(), StringComparison.Ordinal);
             Assert.True(await redis.GetDatabase().KeyExistsAsync(quoteKey));
-            await MarketKit.WaitUntilAsync(() => Task.FromResult(follower.Services.GetRequiredService<QuoteBook>().GetLatest("BTC-USD") is not null),
+            await Poll.UntilAsync(() => Task.FromResult(follower.Services.GetRequiredService<QuoteBook>().GetLatest("BTC-USD") is not null),
                 Timeout, "the follower reads the leader's quote");
             using var client = follower.CreateClient();
             var quote = await (await client.GetAsync("/api/market/quotes/BTC-USD")).ReadDataAsync();
@@ -84,7 +84,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure)
 
             // The leader stops: the follower takes over.
             await leader.DisposeAsync();
-            await MarketKit.WaitUntilAsync(() => Task.FromResult(followerTicks.Batches > 0), Timeout, "the follower takes over");
+            await Poll.UntilAsync(() => Task.FromResult(followerTicks.Batches > 0), Timeout, "the follower takes over");
         }
         finally
         {

@@ -76,7 +76,7 @@ public sealed class HistoryGenerationTests(InfrastructureFixture infrastructure)
 
         var book = factory.Services.GetRequiredService<QuoteBook>();
         Quote? quote = null;
-        await MarketKit.WaitUntilAsync(() => Task.FromResult((quote = book.GetLatest("ETH-USD")) is not null && quote.Timestamp > DateTimeOffset.UtcNow.AddMinutes(-1)),
+        await Poll.UntilAsync(() => Task.FromResult((quote = book.GetLatest("ETH-USD")) is not null && quote.Timestamp > DateTimeOffset.UtcNow.AddMinutes(-1)),
             TimeSpan.FromSeconds(30), "the feed quotes ETH-USD");
         Assert.InRange(quote!.Mid, generatedClose * 0.97m, generatedClose * 1.03m);
     }

@@ -21,11 +21,11 @@ public sealed class RealtimeFanoutShutdownTests(InfrastructureFixture infrastruc
         var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
         var channel = api.Services.GetRequiredService<UserChannelLog>().PubSubChannel;
         var server = redis.GetServer(redis.GetEndPoints()[0]);
-        await Eventually.TrueAsync(() => Subscribers(server, channel) == 1, "the fan-out's subscription");
+        await Poll.UntilAsync(() => Subscribers(server, channel) == 1, TimeSpan.FromSeconds(15), "the fan-out's subscription", TimeSpan.FromMilliseconds(10));
 
         await Fanout(api).StopAsync(CancellationToken.None);
 
-        await Eventually.TrueAsync(() => Subscribers(server, channel) == 0, "the subscription to go");
+        await Poll.UntilAsync(() => Subscribers(server, channel) == 0, TimeSpan.FromSeconds(15), "the subscription to go", TimeSpan.FromMilliseconds(10));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class RealtimeFanoutShutdownTests(InfrastructureFixture infrastruc
         await using var api = await ApiFactory.StartAsync(infrastructure);
         var redis = api.Services.GetRequiredService<IConnectionMultiplexer>();
         var channel = api.Services.GetRequiredService<UserChannelLog>().PubSubChannel;
-        await Eventually.TrueAsync(() => redis.GetSubscriber().SubscribedEndpoint(channel) is not null, "the fan-out's subscription");
+        await Poll.UntilAsync(() => redis.GetSubscriber().SubscribedEndpoint(channel) is not null, TimeSpan.FromSeconds(15), "the fan-out's subscription", TimeSpan.FromMilliseconds(10));
 
         await redis.CloseAsync(allowCommandsToComplete: false);
 

@@ -61,7 +61,7 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
 
         await factory.PublishAsync("ETH-USD", 3_000m, 3_001m);
         // Ticks fan out in order: once ETH's is queued, so is (the last of) BTC's.
-        await Eventually.TrueAsync(() => connection.QueuedCount == 2, "the ETH tick to be queued behind BTC's");
+        await Poll.UntilAsync(() => connection.QueuedCount == 2, TimeSpan.FromSeconds(15), "the ETH tick to be queued behind BTC's", TimeSpan.FromMilliseconds(10));
         connection.Gate.Open();
 
         await socket.WaitForAsync("price_update", m => m.GetProperty("data").GetProperty("symbol").GetString() == "ETH-USD");
@@ -91,7 +91,7 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
             await factory.HandleAsync(e);
         }
 
-        await Eventually.TrueAsync(() => connection.IsClosing, "the overflow to close the connection");
+        await Poll.UntilAsync(() => connection.IsClosing, TimeSpan.FromSeconds(15), "the overflow to close the connection", TimeSpan.FromMilliseconds(10));
         connection.Gate.Open();
         Assert.Equal(CloseCodes.SlowConsumer, await socket.WaitForCloseAsync());
         var delivered = socket.Seen.Where(m => m.GetProperty("type").GetString() == "order_update").ToList();
@@ -126,13 +126,13 @@ public sealed class RealtimeLimitsTests(InfrastructureFixture infrastructure)
 
         // Closed by the client, by the auth deadline, and by the server for a message over the limit.
         await polite.DisposeAsync();
-        await Eventually.TrueAsync(() => registry.Count == 2, "the politely closed connection to leave the registry");
+        await Poll.UntilAsync(() => registry.Count == 2, TimeSpan.FromSeconds(15), "the politely closed connection to leave the registry", TimeSpan.FromMilliseconds(10));
         factory.Time!.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(CloseCodes.Unauthenticated, await unauthenticated.WaitForCloseAsync());
-        await Eventually.TrueAsync(() => registry.Count == 1, "the unauthenticated connection to leave the registry");
+        await Poll.UntilAsync(() => registry.Count == 1, TimeSpan.FromSeconds(15), "the unauthenticated connection to leave the registry", TimeSpan.FromMilliseconds(10));
         await oversized.SendBytesAsync(new byte[(64 * 1024) + 1]);
         Assert.Equal(CloseCodes.MessageTooBig, await oversized.WaitForCloseAsync());
-        await Eventually.TrueAsync(() => registry.Count == 0, "every connection to leave the registry");
+        await Poll.UntilAsync(() => registry.Count == 0, TimeSpan.FromSeconds(15), "every connection to leave the registry", TimeSpan.FromMilliseconds(10));
 
         // Nothing was left subscribed: a tick reaches no connection (and throws nowhere).
         await factory.PublishAsync("BTC-USD", 60_000m, 60_010m);

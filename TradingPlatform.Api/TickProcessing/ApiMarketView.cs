@@ -3,7 +3,7 @@ using TradingPlatform.Api.Market.Instruments;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 
-namespace TradingPlatform.Api.Trading;
+namespace TradingPlatform.Api.TickProcessing;
 
 /// <summary>
 /// The execution simulator's view of the market inside the Api: instruments from the registry (so operators' edits of

@@ -9,7 +9,7 @@ using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Positions;
 using TradingPlatform.Trading.Infrastructure.Accounts;
 
-namespace TradingPlatform.Api.Trading;
+namespace TradingPlatform.Api.TickProcessing;
 
 /// <summary>
 /// Applies each tick to the accounts it can affect: those with a working order the tick reaches (or a market remainder,
