@@ -12,7 +12,7 @@ using TradingPlatform.Trading.Infrastructure.Accounts;
 namespace TradingPlatform.Api.Orders;
 
 /// <summary>Placing, modifying, cancelling and reading orders of one of the caller's accounts.</summary>
-internal sealed class OrderService(TradingDbContext db, AccountBookStore store, IMarketView market)
+internal sealed class OrderService(TradingDbContext db, AccountBookStore store, AccountBookReader reader, IMarketView market)
 {
     /// <summary>
     /// Places an order, idempotently per client order id: resending the same request returns the order placed the
@@ -65,7 +65,7 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
 
     public async Task<OrderResponse> GetAsync(Guid ownerId, AccountId accountId, OrderId orderId, CancellationToken cancellationToken)
     {
-        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
+        await reader.FindOwnedAsync(ownerId, accountId, cancellationToken);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.AccountId == accountId, cancellationToken)
             ?? throw TradingErrors.NotFound("The order");
         return OrderResponse.From(order);
@@ -74,7 +74,7 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
     public async Task<(IReadOnlyList<OrderResponse> Items, int Total)> ListAsync(
         Guid ownerId, AccountId accountId, OrderQuery filter, PageRequest page, CancellationToken cancellationToken)
     {
-        await store.FindOwnedAsync(accountId, ownerId, cancellationToken);
+        await reader.FindOwnedAsync(ownerId, accountId, cancellationToken);
         var query = db.Orders.AsNoTracking().Where(o => o.AccountId == accountId);
         if (filter.Status is { } status)
         {

@@ -19,12 +19,15 @@ public static class OrdersApi
         ArgumentNullException.ThrowIfNull(trading);
         var group = trading.MapGroup("/api/accounts/{accountId:guid}/orders").WithTags("Orders");
         group.MapPost("/", PlaceAsync).Validate<PlaceOrderRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
+            .WithName("PlaceOrder")
             .WithSummary("Place an order (market, limit, stop, stop_limit, trailing_stop; GTC, IOC, FOK, DAY)");
-        group.MapGet("/", ListAsync).WithSummary("List the account's orders, newest first");
-        group.MapGet("/{orderId:guid}", GetAsync).WithSummary("One order");
+        group.MapGet("/", ListAsync).WithName("ListOrders").WithSummary("List the account's orders, newest first");
+        group.MapGet("/{orderId:guid}", GetAsync).WithName("GetOrder").WithSummary("One order");
         group.MapPut("/{orderId:guid}", ModifyAsync).RequireAuthorization(AuthorizationPolicies.Trader)
+            .WithName("ModifyOrder")
             .WithSummary("Modify an open order's quantity, price, stop price or bracket; 409 once it is no longer open");
         group.MapDelete("/{orderId:guid}", CancelAsync).RequireAuthorization(AuthorizationPolicies.Trader)
+            .WithName("CancelOrder")
             .WithSummary("Cancel an open order; 409 once it is no longer open");
         return group;
     }

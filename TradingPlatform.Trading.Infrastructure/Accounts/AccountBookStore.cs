@@ -64,29 +64,6 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
         }, cancellationToken);
     }
 
-    /// <summary>The account's book without locking, for reads (figures at current prices).</summary>
-    public async Task<AccountBook> ReadAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken) =>
-        await LoadAsync(await FindOwnedAsync(accountId, ownerId, cancellationToken), tracking: false, cancellationToken);
-
-    /// <summary>The caller's live account (untracked); another user's, a deleted or an unknown one is the same 404.</summary>
-    public async Task<TradingAccount> FindOwnedAsync(AccountId accountId, Guid ownerId, CancellationToken cancellationToken) =>
-        await db.Accounts.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken)
-        ?? throw AccountNotFound();
-
-    public async Task<IReadOnlyList<AccountBook>> ReadAllAsync(Guid ownerId, CancellationToken cancellationToken)
-    {
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.OwnerId == ownerId && a.DeletedAt == null)
-            .OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
-        var books = new List<AccountBook>(accounts.Count);
-        foreach (var account in accounts)
-        {
-            books.Add(await LoadAsync(account, tracking: false, cancellationToken));
-        }
-
-        return books;
-    }
-
     private static TradingException AccountNotFound() => new(TradingErrorKind.NotFound, "The account was not found.");
 
     /// <summary>
@@ -116,15 +93,5 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
             })
             .SingleAsync(cancellationToken);
         return new AccountBook(account, book.Positions, book.Orders);
-    }
-
-    private async Task<AccountBook> LoadAsync(TradingAccount account, bool tracking, CancellationToken cancellationToken)
-    {
-        var positions = db.Positions.Where(p => p.AccountId == account.Id && p.ClosedAt == null);
-        var orders = db.Orders.Where(o => o.AccountId == account.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled));
-        return new AccountBook(
-            account,
-            await (tracking ? positions : positions.AsNoTracking()).ToListAsync(cancellationToken),
-            await (tracking ? orders : orders.AsNoTracking()).ToListAsync(cancellationToken));
     }
 }

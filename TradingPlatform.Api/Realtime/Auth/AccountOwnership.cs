@@ -4,7 +4,7 @@ using TradingPlatform.Trading.Persistence;
 
 namespace TradingPlatform.Api.Realtime.Auth;
 
-/// <summary>Whether an account is the user's own and live (the same rule as AccountBookStore.FindOwnedAsync).</summary>
+/// <summary>Whether an account is the user's own and live (the same rule as AccountBookReader.FindOwnedAsync).</summary>
 internal sealed class AccountOwnership(IServiceScopeFactory scopes)
 {
     public async Task<bool> IsOwnedAsync(Guid accountId, Guid userId, CancellationToken cancellationToken)

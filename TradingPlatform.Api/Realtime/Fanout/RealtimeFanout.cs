@@ -29,6 +29,7 @@ internal sealed class RealtimeFanout(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private readonly List<ChannelMessageQueue> _queues = [];
     private readonly CancellationTokenSource _stopping = new();
+    private int _stopped;
     private Task _subscribing = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -64,7 +65,11 @@ internal sealed class RealtimeFanout(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _stopped, 1);
+        _stopping.Dispose();
+    }
 
     private async Task SubscribeAsync()
     {
@@ -83,9 +88,15 @@ internal sealed class RealtimeFanout(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host may stop twice (WebApplicationFactory disposal), the second time after the container disposed this
+        // singleton: cancelling a disposed source throws ObjectDisposedException, which failed a test's disposal.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _subscribing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        // The host may stop twice (WebApplicationFactory disposal): take the queues once.
         ChannelMessageQueue[] queues;
         lock (_queues)
         {

@@ -18,7 +18,7 @@ internal sealed class SnapshotProvider(IServiceScopeFactory scopes, QuoteBook qu
     public async Task<IReadOnlyList<object>> GetUserChannelAsync(Guid userId, string channel, Guid? accountId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var books = await scope.ServiceProvider.GetRequiredService<AccountBookStore>().ReadAllAsync(userId, cancellationToken);
+        var books = await scope.ServiceProvider.GetRequiredService<AccountBookReader>().ReadAllAsync(userId, cancellationToken);
         var mine = books.Where(b => accountId is null || b.Account.Id.Value == accountId).ToList();
         switch (channel)
         {

@@ -265,7 +265,7 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
         Assert.Equal(2m, await spend.SpentTodayAsync(feature, CancellationToken.None));
         time.Now = time.Now.AddSeconds(61);
         // The stale figure answers at once and starts the reload in the background: wait for it.
-        await Poll.UntilAsync(() => spend.SpentTodayAsync(feature, CancellationToken.None), spent => spent == 2.75m,
+        await Poll.UntilAsync(() => spend.SpentTodayAsync(feature, CancellationToken.None).AsTask(), spent => spent == 2.75m,
             TimeSpan.FromSeconds(15), "the background reload of today's spend", TimeSpan.FromMilliseconds(10));
 
         Assert.Equal(2.75m, await spend.SpentTodayAsync(feature, CancellationToken.None));

@@ -31,9 +31,9 @@ public sealed class RealtimeFanoutTests(InfrastructureFixture infrastructure)
         a.Gate.Shut();
         b.Gate.Shut();
         await factory.PublishAsync("BTC-USD", 60_100m, 60_110m);
-        await Eventually.TrueAsync(() => a.IsStalled && b.IsStalled, "both send loops to wait at their gate");
+        await Poll.UntilAsync(() => a.IsStalled && b.IsStalled, TimeSpan.FromSeconds(15), "both send loops to wait at their gate", TimeSpan.FromMilliseconds(10));
         await factory.PublishAsync("BTC-USD", 60_200m, 60_210m);
-        await Eventually.TrueAsync(() => a.QueuedCount == 1 && b.QueuedCount == 1, "the second tick to be queued to both");
+        await Poll.UntilAsync(() => a.QueuedCount == 1 && b.QueuedCount == 1, TimeSpan.FromSeconds(15), "the second tick to be queued to both", TimeSpan.FromMilliseconds(10));
         Assert.Same(a.PeekQueuedBody(), b.PeekQueuedBody());
         a.Gate.Open();
         b.Gate.Open();
@@ -83,7 +83,7 @@ public sealed class RealtimeFanoutTests(InfrastructureFixture infrastructure)
         Assert.Equal(Enumerable.Range(1, Ticks).Select(i => (long)i), received.Select(m => m.GetProperty("seq").GetInt64()));
 
         // The stalled one: what it had not been sent folds down to the latest tick.
-        await Eventually.TrueAsync(() => slowConnection.IsStalled && slowConnection.QueuedCount == 1, "the slow client's ticks to fold into one");
+        await Poll.UntilAsync(() => slowConnection.IsStalled && slowConnection.QueuedCount == 1, TimeSpan.FromSeconds(15), "the slow client's ticks to fold into one", TimeSpan.FromMilliseconds(10));
         slowConnection.Gate.Open();
         var last = await slow.WaitForAsync("price_update", m => m.GetProperty("data").GetProperty("bid").GetDecimal() == 60_000m + Ticks - 1);
         var slowTicks = slow.Seen.Where(m => m.GetProperty("type").GetString() == "price_update").Append(last).ToList();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TradingPlatform.Api.Tests.Support;
-using TradingPlatform.Api.Trading;
+using TradingPlatform.Api.TickProcessing;
 using TradingPlatform.Testing;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Market;
