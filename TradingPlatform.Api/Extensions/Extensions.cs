@@ -103,9 +103,10 @@ internal static class Extensions
     {
         // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
         // and named after it, replace them (DependencyHealthCheckExtensions says why).
-        // Commits of the trading context wake the outbox relay, so events are published at once.
+        // Commits of the trading context wake the outbox relay, so events are published at once; the account store
+        // locks and loads an account in one command.
         builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", settings => settings.DisableHealthChecks = true, options =>
-            options.UseNpgsql(TradingDbContext.ConfigureNpgsql).AddInterceptors(OutboxCommitInterceptor.Instance));
+            options.UseNpgsql(TradingDbContext.ConfigureNpgsql).AddInterceptors(OutboxCommitInterceptor.Instance, AccountLockInterceptor.Instance));
         builder.AddDatabaseHealthCheck<TradingDbContext>("tradingdb");
         builder.Services.AddSchemaMigrations<TradingDbContext>(TradingMigrationsHealthCheckName, "trading store");
         builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);

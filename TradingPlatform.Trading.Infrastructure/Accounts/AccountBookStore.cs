@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using TradingPlatform.Messaging.Outbox;
 using TradingPlatform.Trading.Accounts;
@@ -10,11 +11,11 @@ using TradingPlatform.Trading.Orders;
 namespace TradingPlatform.Trading.Infrastructure.Accounts;
 
 /// <summary>
-/// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>),
-/// loads its open positions and working orders in one statement, lets the domain change them, and writes everything
+/// Runs a change to one account as a unit: in one transaction it locks the account row (<c>SELECT … FOR UPDATE</c>) and
+/// loads it with its open positions and working orders in the same command, lets the domain change them, and writes everything
 /// the change produced (orders, fills, positions, ledger entries, outbox rows) in one SaveChanges batch before
-/// committing: four round trips per change (lock, load, write, commit), whatever the change holds (it was seven:
-/// positions and orders loaded apart, and SaveChanges's automatic savepoint around its batch). Every change to an account goes through here,
+/// committing: three round trips per change (lock and load, write, commit), whatever the change holds (it was seven:
+/// the lock, positions and orders loaded apart, and SaveChanges's automatic savepoint around its batch). Every change to an account goes through here,
 /// so changes to one account are serialised and concurrent orders can never spend the same margin twice. The
 /// integration events of the change go to the outbox in the same transaction: they exist exactly when the change does.
 /// Refusals are <see cref="TradingException"/>s (an unknown or another user's account is <see cref="TradingErrorKind.NotFound"/>);
@@ -26,6 +27,7 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
     public async Task<T> ChangeAsync<T>(
         AccountId accountId, Guid? ownerId, Func<AccountBook, DateTimeOffset, CancellationToken, Task<T>> change, CancellationToken cancellationToken)
     {
+        EnsureLockingContext();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
@@ -64,34 +66,43 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
         }, cancellationToken);
     }
 
+    /// <summary>Without its interceptor the load would take no lock: a context configured without it is a bug, not a slower path.</summary>
+    private void EnsureLockingContext()
+    {
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Contains(AccountLockInterceptor.Instance) != true)
+        {
+            throw new InvalidOperationException(
+                $"The trading context must be configured with {nameof(AccountLockInterceptor)}.{nameof(AccountLockInterceptor.Instance)} (AddInterceptors) to change accounts.");
+        }
+    }
+
     private static TradingException AccountNotFound() => new(TradingErrorKind.NotFound, "The account was not found.");
 
     /// <summary>
-    /// Locks the account row, then loads its open positions and working orders in one more statement: two round trips
-    /// (the transaction's BEGIN rides on the first) where there were three. The lock cannot share the load's statement:
-    /// under READ COMMITTED a statement reads the snapshot taken when it started, so a load joined to a lock that waited
-    /// would miss what the change it waited for committed (two concurrent orders would both open the same position).
-    /// The two collections are LEFT JOINs of the account, so the load returns max(1, positions) × max(1, working orders)
-    /// rows: a few for a trading account, still one round trip for a large book.
+    /// Locks the account row and loads it with its open positions and working orders in one round trip (the
+    /// transaction's BEGIN rides on it too): <see cref="AccountLockInterceptor"/> sends the lock and the load as two
+    /// statements of one command, so that the load reads after the lock is held. The two collections are LEFT JOINs of
+    /// the account, so the load returns max(1, positions) × max(1, working orders) rows: a few for a trading account,
+    /// still one round trip for a large book.
     /// </summary>
     private async Task<AccountBook> LockAsync(AccountId accountId, Guid? ownerId, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts
-            .FromSql($"SELECT * FROM trading.accounts WHERE \"Id\" = {accountId.Value} FOR UPDATE")
+        var loaded = await db.Accounts
+            .TagWith(AccountLockInterceptor.Tag)
+            .Where(a => a.Id == accountId)
+            .Select(a => new
+            {
+                Account = a,
+                Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList(),
+                Orders = db.Orders.Where(o => o.AccountId == a.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (account is null || account.IsDeleted || (ownerId is { } owner && account.OwnerId != owner))
+        if (loaded is null || loaded.Account.IsDeleted || (ownerId is { } owner && loaded.Account.OwnerId != owner))
         {
             throw AccountNotFound();
         }
 
-        var book = await db.Accounts
-            .Where(a => a.Id == accountId)
-            .Select(a => new
-            {
-                Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList(),
-                Orders = db.Orders.Where(o => o.AccountId == a.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)).ToList(),
-            })
-            .SingleAsync(cancellationToken);
-        return new AccountBook(account, book.Positions, book.Orders);
+        return new AccountBook(loaded.Account, loaded.Positions, loaded.Orders);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Worker.Analysis;
 using TradingPlatform.Worker.Backtests;
@@ -17,7 +18,9 @@ internal static class Extensions
     {
         // Aspire's client integrations, with their own health checks off: ServiceDefaults' checks, one per connection
         // and named after it, replace them (DependencyHealthCheckExtensions says why).
-        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", settings => settings.DisableHealthChecks = true);
+        // The account store (expiry and funding) locks and loads an account in one command.
+        builder.AddNpgsqlDbContext<TradingDbContext>("tradingdb", settings => settings.DisableHealthChecks = true,
+            options => options.UseNpgsql(TradingDbContext.ConfigureNpgsql).AddInterceptors(AccountLockInterceptor.Instance));
         builder.AddDatabaseHealthCheck<TradingDbContext>("tradingdb");
         builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
         builder.AddRedisHealthCheck("cache");

@@ -7,8 +7,8 @@ namespace TradingPlatform.Api.Realtime.Protocol;
 /// Writes server messages <c>{"type","data","timestamp","channel","seq"}</c>. The body is written without its last
 /// member so that the seq can be appended where it is known: in Redis's append script for user channels (the seq is
 /// the user channel's), at send time for public ones (a per-subscription counter). A public body is serialised once
-/// and shared by every subscriber; each send loop writes it and then its own <see cref="WriteSeqTail"/> as the last
-/// fragment of the same WebSocket message, so the protocol's <c>seq</c> stays per subscription and gap-free.
+/// and shared by every subscriber; each send loop copies it and its own <see cref="WriteSeqTail"/> into the
+/// connection's frame buffer and sends them as one frame, so the protocol's <c>seq</c> stays per subscription and gap-free.
 /// </summary>
 public static class Envelope
 {
@@ -59,9 +59,9 @@ public static class Envelope
 
     /// <summary>
     /// Writes <c>,"seq":N}</c>, what turns an open body into the message, into <paramref name="destination"/> (at least
-    /// <see cref="MaxSeqTailBytes"/> long) and answers its length. The send loop sends a shared body and then this tail
-    /// from a buffer of its own as the last fragment of the same WebSocket message, so a public message is serialised
-    /// once for all its subscribers while each subscription keeps its own seq.
+    /// <see cref="MaxSeqTailBytes"/> long) and answers its length. The send loop writes it after a shared body in a buffer
+    /// of its own and sends both as one frame, so a public message is serialised once for all its subscribers while
+    /// each subscription keeps its own seq.
     /// </summary>
     public static int WriteSeqTail(Span<byte> destination, long seq)
     {

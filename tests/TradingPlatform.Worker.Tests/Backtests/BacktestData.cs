@@ -27,7 +27,8 @@ internal sealed class BacktestData(InfrastructureFixture infrastructure)
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
     public TradingDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(infrastructure.TradingDb, TradingDbContext.ConfigureNpgsql).Options);
+        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(infrastructure.TradingDb, TradingDbContext.ConfigureNpgsql)
+            .AddInterceptors(AccountLockInterceptor.Instance).Options);
 
     /// <summary>The trading schema as the Api creates it (the Worker never migrates it); once per database.</summary>
     public Task EnsureSchemaAsync() =>
