@@ -53,9 +53,14 @@ public static class IdentityExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<PasswordService>();
 
+        builder.AddNpgsqlDbContext<KeyRingDbContext>("tradingdb", settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableRetry = true;
+        });
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<IdentityDbContext>();
+            .PersistKeysToDbContext<KeyRingDbContext>();
 
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TwoFactorService>();
