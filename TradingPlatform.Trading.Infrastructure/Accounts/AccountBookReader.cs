@@ -81,6 +81,6 @@ public sealed class AccountBookReader(TradingDbContext db)
     // The owner filter is repeated here (not taken from the accounts read) so that a working order of another user's
     // account can never be attached, whatever the caller passes.
     private IQueryable<Order> WorkingOrders(Guid ownerId) =>
-        db.Orders.AsNoTracking().Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)
-            && db.Accounts.Any(a => a.Id == o.AccountId && a.OwnerId == ownerId && a.DeletedAt == null));
+        db.Orders.AsNoTracking().Where(OrderStatusTransitions.IsWorkingOrder)
+            .Where(o => db.Accounts.Any(a => a.Id == o.AccountId && a.OwnerId == ownerId && a.DeletedAt == null));
 }

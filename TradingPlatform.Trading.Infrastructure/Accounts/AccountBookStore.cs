@@ -89,7 +89,7 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
             .Select(a => new
             {
                 Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList(),
-                Orders = db.Orders.Where(o => o.AccountId == a.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)).ToList(),
+                Orders = db.Orders.Where(OrderStatusTransitions.IsWorkingOrder).Where(o => o.AccountId == a.Id).ToList(),
             })
             .SingleAsync(cancellationToken);
         return new AccountBook(account, book.Positions, book.Orders);
