@@ -42,7 +42,7 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
             db.Positions.AddRange(book.NewPositions);
             db.Fills.AddRange(book.NewFills);
             db.LedgerEntries.AddRange(book.NewEntries);
-            foreach (var integrationEvent in TradingIntegrationEvents.From(book, market))
+            if (TradingIntegrationEvents.From(book, market) is { } integrationEvent)
             {
                 outbox.Add(integrationEvent);
             }
