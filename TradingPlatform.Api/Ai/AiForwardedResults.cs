@@ -8,7 +8,8 @@ namespace TradingPlatform.Api.Ai;
 /// <summary>
 /// Turns the AiService's answer into the Api's: a success's JSON becomes the envelope's <c>data</c> (same status, and
 /// the Location of a 201 or 202), a problem (RFC 9457, with its field <c>errors</c>) becomes the error envelope with the code
-/// for its status, and an AiService that does not answer is a 503.
+/// for its status, a 502 (a model the AiService asked answered with an error) stays a 502 with the AiService's detail,
+/// the AiService's other failures are a 503 that shows nothing of it, and an AiService that does not answer is a 503.
 /// </summary>
 internal static class AiForwardedResults
 {
@@ -48,6 +49,12 @@ internal static class AiForwardedResults
                 };
             }
 
+            if (response.StatusCode == HttpStatusCode.BadGateway)
+            {
+                // The AiService's own word that the model behind it failed (not the AiService's failure): told as such.
+                throw new ApiException(StatusCodes.Status502BadGateway, ErrorCodes.ServiceUnavailable, ModelErrorMessage(body));
+            }
+
             if (status >= 500)
             {
                 // The AiService's internals stay behind it: the caller learns that it failed, and may retry.
@@ -82,6 +89,26 @@ internal static class AiForwardedResults
         {
             return (ProblemEnvelope.TitleFor(status), null);
         }
+    }
+
+    /// <summary>The problem's <c>detail</c> (the AiService writes what the model answered), or a generic message.</summary>
+    private static string ModelErrorMessage(string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            if (problem.RootElement.ValueKind == JsonValueKind.Object && problem.RootElement.TryGetProperty("detail", out var detail)
+                && detail.ValueKind == JsonValueKind.String && detail.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+            // No problem body: the generic message.
+        }
+
+        return "The configured model answered with an error; retry later.";
     }
 
     private static ApiException Unavailable() =>

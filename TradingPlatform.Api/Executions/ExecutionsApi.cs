@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TradingPlatform.Api.Identity.Tokens;
 using TradingPlatform.Api.Infrastructure.Responses;
 using TradingPlatform.Trading.Accounts;
+using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Orders;
 
@@ -38,8 +39,8 @@ public static class ExecutionsApi
 
         if (symbol is { } s)
         {
-            var upper = s.Trim().ToUpperInvariant();
-            query = query.Where(f => f.Symbol == upper);
+            var canonical = Symbol.Normalize(s);
+            query = query.Where(f => f.Symbol == canonical);
         }
 
         var total = await query.CountAsync(http.RequestAborted);

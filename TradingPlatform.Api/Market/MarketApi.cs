@@ -144,7 +144,7 @@ public static partial class MarketApi
         string? symbol, string? interval, HttpContext http, CandleStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var normalized = symbol?.Trim().ToUpperInvariant();
+        var normalized = symbol is null ? null : Symbol.Normalize(symbol);
         if (normalized is null || !SymbolPattern().IsMatch(normalized))
         {
             errors["symbol"] = ["symbol is required: 1 to 32 letters, digits, '.', '_', '/' or '-'."];

@@ -5,6 +5,7 @@ using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Common;
 using TradingPlatform.Trading.Persistence;
 using TradingPlatform.Trading.Execution;
+using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Orders;
 using TradingPlatform.Trading.Infrastructure.Accounts;
@@ -87,8 +88,8 @@ internal sealed class OrderService(TradingDbContext db, AccountBookStore store, 
 
         if (filter.Symbol is { } symbol)
         {
-            var upper = symbol.Trim().ToUpperInvariant();
-            query = query.Where(o => o.Symbol == upper);
+            var canonical = Symbol.Normalize(symbol);
+            query = query.Where(o => o.Symbol == canonical);
         }
 
         if (filter.StartDate is { } start)

@@ -51,7 +51,7 @@ public sealed record PlaceOrderRequest
 
     public OrderRequest ToDomain() => new()
     {
-        Symbol = Symbol!.Trim().ToUpperInvariant(),
+        Symbol = TradingPlatform.Trading.Instruments.Symbol.Normalize(Symbol!),
         Type = ApiNames.Parse<OrderType>(Type, "type"),
         Side = ApiNames.Parse<OrderSide>(Side, "side"),
         Quantity = Quantity!.Value,

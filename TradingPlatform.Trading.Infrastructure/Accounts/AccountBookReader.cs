@@ -18,8 +18,8 @@ public sealed class AccountBookReader(TradingDbContext db)
     /// <summary>The caller's live account with its open positions and working orders; another user's, a deleted or an unknown one is the same 404.</summary>
     public async Task<AccountBook> ReadAsync(Guid ownerId, AccountId accountId, CancellationToken cancellationToken)
     {
-        var rows = await db.Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null)
+        var rows = await Owned(ownerId)
+            .Where(a => a.Id == accountId)
             .Select(a => new { Account = a, Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList() })
             .ToListAsync(cancellationToken);
         var row = rows.Count == 1 ? rows[0] : throw AccountNotFound();
@@ -36,8 +36,8 @@ public sealed class AccountBookReader(TradingDbContext db)
     {
         ArgumentNullException.ThrowIfNull(points);
         var (day, week, month, year) = (points.Day, points.Week, points.Month, points.Year);
-        var rows = await db.Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null)
+        var rows = await Owned(ownerId)
+            .Where(a => a.Id == accountId)
             .Select(a => new
             {
                 Account = a,
@@ -56,8 +56,7 @@ public sealed class AccountBookReader(TradingDbContext db)
     /// <summary>Every live account of the user, oldest first, each with its open positions and working orders.</summary>
     public async Task<IReadOnlyList<AccountBook>> ReadAllAsync(Guid ownerId, CancellationToken cancellationToken)
     {
-        var rows = await db.Accounts.AsNoTracking()
-            .Where(a => a.OwnerId == ownerId && a.DeletedAt == null)
+        var rows = await Owned(ownerId)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { Account = a, Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList() })
             .ToListAsync(cancellationToken);
@@ -72,15 +71,21 @@ public sealed class AccountBookReader(TradingDbContext db)
 
     /// <summary>The caller's live account alone (untracked), for reads that check ownership and then query one table.</summary>
     public async Task<TradingAccount> FindOwnedAsync(Guid ownerId, AccountId accountId, CancellationToken cancellationToken) =>
-        await db.Accounts.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == accountId && a.OwnerId == ownerId && a.DeletedAt == null, cancellationToken)
+        await Owned(ownerId).SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)
         ?? throw AccountNotFound();
 
     private static TradingException AccountNotFound() => new(TradingErrorKind.NotFound, "The account was not found.");
 
+    /// <summary>The user's live accounts, untracked: every read starts from these.</summary>
+    private IQueryable<TradingAccount> Owned(Guid ownerId) =>
+        db.Accounts.AsNoTracking().Where(a => a.OwnerId == ownerId && a.DeletedAt == null);
+
     // The owner filter is repeated here (not taken from the accounts read) so that a working order of another user's
     // account can never be attached, whatever the caller passes.
-    private IQueryable<Order> WorkingOrders(Guid ownerId) =>
-        db.Orders.AsNoTracking().Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)
-            && db.Accounts.Any(a => a.Id == o.AccountId && a.OwnerId == ownerId && a.DeletedAt == null));
+    private IQueryable<Order> WorkingOrders(Guid ownerId)
+    {
+        // A local, not a call inside the lambda: the query provider inlines a captured query as a subquery.
+        var owned = Owned(ownerId);
+        return db.Orders.AsNoTracking().Where(OrderStatusTransitions.IsWorkingOrder).Where(o => owned.Any(a => a.Id == o.AccountId));
+    }
 }

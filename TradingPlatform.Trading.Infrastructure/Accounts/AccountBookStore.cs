@@ -44,7 +44,7 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
             db.Positions.AddRange(book.NewPositions);
             db.Fills.AddRange(book.NewFills);
             db.LedgerEntries.AddRange(book.NewEntries);
-            foreach (var integrationEvent in TradingIntegrationEvents.From(book, market))
+            if (TradingIntegrationEvents.From(book, market) is { } integrationEvent)
             {
                 outbox.Add(integrationEvent);
             }
@@ -95,7 +95,7 @@ public sealed class AccountBookStore(TradingDbContext db, TimeProvider time, IOu
             {
                 Account = a,
                 Positions = db.Positions.Where(p => p.AccountId == a.Id && p.ClosedAt == null).ToList(),
-                Orders = db.Orders.Where(o => o.AccountId == a.Id && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled)).ToList(),
+                Orders = db.Orders.Where(OrderStatusTransitions.IsWorkingOrder).Where(o => o.AccountId == a.Id).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (loaded is null || loaded.Account.IsDeleted || (ownerId is { } owner && loaded.Account.OwnerId != owner))

@@ -14,17 +14,18 @@ namespace TradingPlatform.Trading.Infrastructure.Accounts;
 /// with enum values as the REST API writes them. Orders and positions are the change's final state (the outbox row is
 /// written at its end), each once, in the order the change first touched them; fills in execution order; the balance
 /// figures, after the whole change, are computed as the account and portfolio endpoints compute them, and only when
-/// cash moved. A change with no domain events writes none.
+/// cash moved.
 /// </summary>
 public static class TradingIntegrationEvents
 {
-    public static IEnumerable<IntegrationEvent> From(AccountBook book, IMarketView market)
+    /// <summary>The change's integration event; null for a change with no domain events (nothing to tell).</summary>
+    public static AccountChangedIntegrationEvent? From(AccountBook book, IMarketView market)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(market);
         if (book.Events.Count == 0)
         {
-            return [];
+            return null;
         }
 
         var orders = new List<Order>();
@@ -72,7 +73,7 @@ public static class TradingIntegrationEvents
         }
 
         var userId = book.Account.OwnerId;
-        var integrationEvent = new AccountChangedIntegrationEvent(
+        return new AccountChangedIntegrationEvent(
             userId,
             book.Account.Id.Value,
             [.. orders.Select(Snapshot)],
@@ -83,7 +84,6 @@ public static class TradingIntegrationEvents
             // The change's time: its last domain event's (all of one change share the clock's reading).
             OccurredAt = book.Events[^1].At,
         };
-        return [integrationEvent];
     }
 
     /// <summary>Seed 000's action for the change as a whole: closed wins (the position is gone), then opened.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
+using TradingPlatform.Trading.Common;
 
 namespace TradingPlatform.Trading.Orders;
 
@@ -30,6 +31,13 @@ public static class OrderStatusTransitions
 
     /// <summary><see cref="IsWorking"/> as an expression, for queries (the tick pre-filter); a test keeps the two the same.</summary>
     public static Expression<Func<OrderStatus, bool>> IsWorkingRule { get; } = status => status == OrderStatus.Open || status == OrderStatus.PartiallyFilled;
+
+    /// <summary>
+    /// <see cref="IsWorkingRule"/> over an order, for <c>Where</c> on the orders table (declared after it: static
+    /// initialisers run in order).
+    /// </summary>
+    public static Expression<Func<Order, bool>> IsWorkingOrder { get; } =
+        ExpressionInlining.Expand<Func<Order, bool>>(order => IsWorkingRule.Inline(order.Status));
 
     /// <summary>Only a working order's terms (quantity, prices, bracket) can be changed by the client.</summary>
     public static bool CanModify(OrderStatus status) => IsWorking(status);

@@ -33,7 +33,7 @@ internal sealed class EquitySnapshotJob(TradingDbContext db, RedisQuoteStore quo
         var positions = (await db.Positions.AsNoTracking().Where(p => ids.Contains(p.AccountId) && p.ClosedAt == null).ToListAsync(cancellationToken))
             .ToLookup(p => p.AccountId);
         var orders = (await db.Orders.AsNoTracking()
-                .Where(o => ids.Contains(o.AccountId) && (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled))
+                .Where(OrderStatusTransitions.IsWorkingOrder).Where(o => ids.Contains(o.AccountId))
                 .ToListAsync(cancellationToken))
             .ToLookup(o => o.AccountId);
         foreach (var account in accounts)

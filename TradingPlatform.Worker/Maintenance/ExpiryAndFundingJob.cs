@@ -23,7 +23,7 @@ internal sealed class ExpiryAndFundingJob(TradingDbContext db, IOutbox outbox, R
     {
         var market = await StoredMarketView.LoadAsync(db, quotes, cancellationToken);
         var now = time.GetUtcNow();
-        var expiring = await db.Orders.Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.PartiallyFilled) && o.ExpiresAt <= now)
+        var expiring = await db.Orders.Where(OrderStatusTransitions.IsWorkingOrder).Where(o => o.ExpiresAt <= now)
             .Select(o => o.AccountId).Distinct().ToListAsync(cancellationToken);
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var futures = market.Instruments.Where(i => i.DailyFundingRate != 0m).Select(i => i.Symbol).ToList();

@@ -24,9 +24,14 @@ public sealed class AiAnalysisApiTests(InfrastructureFixture infrastructure) : I
         _ai = await StandInAiService.StartAsync(ai =>
         {
             ai.MapPost("/api/ai/analysis", () => Results.Ok(new { symbol = "EURUSD", signal = "buy", confidence = 0.7 }));
-            ai.MapGet("/api/ai/recommendations", (HttpRequest request) => request.Query["symbol"] == "NOPE"
-                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["symbol"] = ["Unknown symbol 'NOPE'."] })
-                : Results.Ok(new { items = new[] { new { id = Guid.Empty, status = "active" } }, page = 1, limit = 5, total = 1 }));
+            ai.MapGet("/api/ai/recommendations", (HttpRequest request) => request.Query["symbol"].ToString() switch
+            {
+                "NOPE" => Results.ValidationProblem(new Dictionary<string, string[]> { ["symbol"] = ["Unknown symbol 'NOPE'."] }),
+                // A model behind the AiService that answered with an error, with the AiService's problem and without one.
+                "FAIL" => Results.Problem("The configured model answered 500 (InternalServerError).", statusCode: 502),
+                "BARE" => Results.Text("upstream failed", statusCode: 502),
+                _ => Results.Ok(new { items = new[] { new { id = Guid.Empty, status = "active" } }, page = 1, limit = 5, total = 1 }),
+            });
         });
         _factory = await ApiFactory.StartAsync(infrastructure, overrides: [("services:ai:http:0", _ai.Url)]);
     }
@@ -61,6 +66,17 @@ public sealed class AiAnalysisApiTests(InfrastructureFixture infrastructure) : I
         var pagination = listedBody.GetProperty("pagination");
         Assert.Equal((1, 5, 1L), (pagination.GetProperty("page").GetInt32(), pagination.GetProperty("limit").GetInt32(), pagination.GetProperty("total").GetInt64()));
         Assert.Single(_ai.Received, r => r.Path == "/api/ai/recommendations?symbol=EURUSD&limit=5");
+    }
+
+    [Fact]
+    public async Task A_models_error_behind_the_AiService_stays_a_502_outside_the_chat_too()
+    {
+        var (_, client) = await _factory.CreateUserWithClientAsync(Roles.Viewer);
+
+        var failed = await Envelope.AssertErrorAsync(await client.GetAsync("/api/ai/recommendations?symbol=FAIL"), 502, "SERVICE_UNAVAILABLE_ERROR");
+        Assert.Equal("The configured model answered 500 (InternalServerError).", failed.GetProperty("error").GetProperty("message").GetString());
+        var bare = await Envelope.AssertErrorAsync(await client.GetAsync("/api/ai/recommendations?symbol=BARE"), 502, "SERVICE_UNAVAILABLE_ERROR");
+        Assert.Equal("The configured model answered with an error; retry later.", bare.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

@@ -112,6 +112,27 @@ public sealed class MarketabilityRuleTests
         Assert.All(Enum.GetValues<OrderStatus>(), status => Assert.Equal(OrderStatusTransitions.IsWorking(status), working(status)));
     }
 
+    [Fact]
+    public void Working_means_the_same_in_the_orders_query_rule_as_on_the_order()
+    {
+        var working = OrderStatusTransitions.IsWorkingOrder.Compile();
+        Assert.All(Enum.GetValues<OrderStatus>(), status =>
+        {
+            var order = new Order
+            {
+                Id = OrderId.New(), AccountId = Trading.Accounts.AccountId.New(), Symbol = Btc, Type = OrderType.Limit, Side = OrderSide.Buy,
+                Quantity = 1m, Price = 65_000m, TimeInForce = TimeInForce.Gtc, Leverage = 1, CreatedAt = T0,
+            };
+            if (status != OrderStatus.Pending)
+            {
+                order.MoveTo(status, T0);
+            }
+
+            Assert.Equal(status, order.Status);
+            Assert.Equal(OrderStatusTransitions.IsWorking(status), working(order));
+        });
+    }
+
     private static (OrderStatus Status, decimal Filled, bool Triggered, decimal? Anchor, decimal? Stop) State(Order order) =>
         (order.Status, order.FilledQuantity, order.Triggered, order.TrailAnchor, order.StopPrice);
 
