@@ -2,6 +2,7 @@ using System.Text.Json;
 using TradingPlatform.Api.Tests.Support;
 using TradingPlatform.Api.Tests.Support.Auth;
 using TradingPlatform.Testing;
+using Xunit.Abstractions;
 
 namespace TradingPlatform.Api.Tests.Validation;
 
@@ -10,7 +11,7 @@ namespace TradingPlatform.Api.Tests.Validation;
 /// details name each field by its camelCase JSON path, nested members included.
 /// </summary>
 [Collection(InfrastructureFixture.CollectionName)]
-public sealed class BodyValidationTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class BodyValidationTests(InfrastructureFixture infrastructure, ITestOutputHelper output) : IAsyncLifetime
 {
     private ApiFactory _factory = null!;
 
@@ -28,6 +29,7 @@ public sealed class BodyValidationTests(InfrastructureFixture infrastructure) : 
                 """{"name":"s","type":"manual","symbols":["AAPL"],"riskManagement":{"stopLoss":-1,"takeProfit":5}}""");
 
             var json = await Envelope.AssertErrorAsync(response, 422, "VALIDATION_ERROR");
+            output.WriteLine(json.GetRawText());
             Assert.Equal("Validation failed", json.GetProperty("title").GetString());
             Assert.Equal("https://tradingplatform.dev/errors/validation-error", json.GetProperty("type").GetString());
             Assert.Equal("One or more fields are invalid.", json.GetProperty("detail").GetString());
