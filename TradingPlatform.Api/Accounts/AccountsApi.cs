@@ -19,21 +19,21 @@ public static class AccountsApi
     {
         ArgumentNullException.ThrowIfNull(trading);
         var group = trading.MapGroup("/api/accounts").WithTags("Accounts");
-        group.MapPost("/", CreateAsync).Validate<CreateAccountRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
+        group.MapPost("/", CreateAsync).ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("CreateAccount").WithSummary("Create a trading account with an initial deposit");
         group.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("List the caller's trading accounts");
         group.MapGet("/{accountId:guid}", GetAsync).WithName("GetAccount").WithSummary("One account with balance, equity, margin and P&L at current prices");
         group.MapDelete("/{accountId:guid}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("DeleteAccount").WithSummary("Delete (soft) an account; refused with 409 while positions or orders are open");
-        group.MapPost("/{accountId:guid}/deposit", DepositAsync).Validate<TransferRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
+        group.MapPost("/{accountId:guid}/deposit", DepositAsync).ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("DepositCash").WithSummary("Deposit cash (a ledger transaction)");
-        group.MapPost("/{accountId:guid}/withdraw", WithdrawAsync).Validate<TransferRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
+        group.MapPost("/{accountId:guid}/withdraw", WithdrawAsync).ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("WithdrawCash").WithSummary("Withdraw cash, at most the free margin");
         group.MapGet("/{accountId:guid}/ledger", LedgerAsync).WithName("ListLedgerEntries").WithSummary("The account's ledger entries, newest first");
         group.MapGet("/{accountId:guid}/ledger/reconcile", ReconcileAsync)
             .WithName("ReconcileLedger").WithSummary("Whether the balance equals the sum of the ledger entries");
         trading.MapPost("/api/admin/accounts/{accountId:guid}/adjustments", AdjustAsync).WithTags("Accounts")
-            .Validate<AdjustmentRequest>().RequireAuthorization(AuthorizationPolicies.Admin)
+            .ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Admin)
             .WithName("AdjustAccountCash").WithSummary("Book a correction to any account's cash (admin): a signed amount and a reason");
         return group;
     }

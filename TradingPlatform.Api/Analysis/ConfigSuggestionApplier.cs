@@ -5,6 +5,7 @@ using TradingPlatform.Api.Identity.Audit;
 using TradingPlatform.Api.Identity.Data;
 using TradingPlatform.Api.Identity.Users;
 using TradingPlatform.Api.Infrastructure.Errors;
+using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Api.Strategies;
 using TradingPlatform.Trading.Accounts;
 using TradingPlatform.Trading.Persistence;
@@ -164,14 +165,26 @@ public sealed class ConfigSuggestionApplier(
         }
     }
 
+    /// <summary>
+    /// The request is built here, not read from a body, so the framework's validation does not see it (its direct API
+    /// is experimental in .NET 10, ASP0029); DataAnnotations checks it and the one nested object these requests carry.
+    /// </summary>
     private static void Validate(UpdateStrategyRequest request)
     {
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
+        var errors = results.SelectMany(r => r.MemberNames.DefaultIfEmpty("value").Select(m => KeyValuePair.Create(m, new[] { r.ErrorMessage ?? "is invalid" })));
+        if (request.RiskManagement is { } risk)
         {
-            throw new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The proposed value is not valid for the strategy.",
-                results.GroupBy(r => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.MemberNames.FirstOrDefault() ?? "value"))
-                    .ToDictionary(g => g.Key, g => g.Select(r => r.ErrorMessage ?? "is invalid").ToArray()));
+            results.Clear();
+            Validator.TryValidateObject(risk, new ValidationContext(risk), results, validateAllProperties: true);
+            errors = errors.Concat(results.SelectMany(r => r.MemberNames.Select(m =>
+                KeyValuePair.Create($"{nameof(request.RiskManagement)}.{m}", new[] { r.ErrorMessage ?? "is invalid" }))));
+        }
+
+        if (FieldErrors.FromValidation(errors) is { Count: > 0 } fields)
+        {
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, "The proposed value is not valid for the strategy.", fields);
         }
     }
 

@@ -28,7 +28,7 @@ public static class BacktestsApi
                 "through the live execution simulator; a signal on a close trades at the next bar's open; a bar that reaches both stop-loss " +
                 "and take-profit resolves the stop-loss first; positions open at the end close at the last close with costs; gaps are reported, " +
                 "never filled. Metrics are defined in docs/backtesting-metrics.md (annualisation from the data's own bar count per year).")
-            .RequireAuthorization(AuthorizationPolicies.Trader).Validate<CreateBacktestRequest>()
+            .RequireAuthorization(AuthorizationPolicies.Trader).ProducesValidationError()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListBacktests").WithSummary("The caller's backtests, newest first (page, limit; optional status)");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetBacktest")

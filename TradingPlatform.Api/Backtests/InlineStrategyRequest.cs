@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Api.Strategies;
 
 namespace TradingPlatform.Api.Backtests;
@@ -15,7 +14,6 @@ public sealed record InlineStrategyRequest : IValidatableObject
     /// <summary>The algorithm's parameters by name; left out ones take their defaults.</summary>
     public JsonElement? Parameters { get; init; }
 
-    [ValidateNested]
     public RiskManagementRequest? RiskManagement { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

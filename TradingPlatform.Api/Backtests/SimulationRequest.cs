@@ -18,7 +18,7 @@ public abstract record SimulationRequest : IValidatableObject
 
     public Guid? StrategyId { get; init; }
 
-    /// <summary>Validated in <see cref="Validate"/>, so that each problem names its own field (<c>strategy.parameters.slow</c>).</summary>
+    /// <summary>Validated as a nested object: each problem names its own field (<c>strategy.parameters.slow</c>).</summary>
     public InlineStrategyRequest? Strategy { get; init; }
 
     public IReadOnlyList<string>? Symbols { get; init; }
@@ -61,19 +61,6 @@ public abstract record SimulationRequest : IValidatableObject
         if ((StrategyId is null) == (Strategy is null))
         {
             yield return new ValidationResult("Give either strategyId (a saved strategy) or strategy (an inline one), not both.", [nameof(StrategyId)]);
-        }
-
-        if (Strategy is not null)
-        {
-            // [ValidateNested] would report every problem of the inline strategy on "strategy" alone.
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(Strategy, new ValidationContext(Strategy, validationContext, null), results, validateAllProperties: true);
-            foreach (var result in results)
-            {
-                string[] members = [.. result.MemberNames.DefaultIfEmpty("")
-                    .Select(m => m.Length == 0 ? "strategy" : $"strategy.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m)}")];
-                yield return new ValidationResult(result.ErrorMessage, members);
-            }
         }
 
         if (Interval is not null && !CandleInterval.TryParse(Interval, out _))

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using TradingPlatform.Api.Infrastructure.Errors;
 using TradingPlatform.Api.Infrastructure.Http;
+using TradingPlatform.Api.Infrastructure.Validation;
 
 namespace TradingPlatform.Api.Infrastructure;
 
@@ -14,6 +15,10 @@ public static class ApiConventionsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ApiOptions>().BindConfiguration("Api").ValidateDataAnnotations().ValidateOnStart();
 
+        // Request bodies (and any parameter with rules) are checked by the framework's generated validation; the
+        // writer, registered before AddProblemDetails adds the default one, answers its failures with the 422 envelope.
+        builder.Services.AddValidation();
+        builder.Services.AddSingleton<IProblemDetailsWriter, ValidationProblemWriter>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnvelope.Customize);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures (malformed JSON, a string where a number belongs) become exceptions the handler answers

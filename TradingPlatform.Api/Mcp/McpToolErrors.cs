@@ -34,7 +34,10 @@ internal static class McpToolErrors
 
     public static McpException Invalid(string field, string message) => new($"{ErrorCodes.Validation}: {field}: {message}");
 
-    /// <summary>Runs the request's data annotations as the REST endpoint's validation filter does.</summary>
+    /// <summary>
+    /// Runs the request's data annotations, as the REST endpoint's validation does; a tool builds its request in code, so the
+    /// framework's validation never sees it, and the tools' requests carry no nested objects that this would miss.
+    /// </summary>
     public static void Validate(object request)
     {
         var results = new List<ValidationResult>();

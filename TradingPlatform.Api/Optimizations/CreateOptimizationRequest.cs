@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using TradingPlatform.Api.Backtests;
-using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Optimization;
 
 namespace TradingPlatform.Api.Optimizations;
@@ -23,10 +22,8 @@ public sealed record CreateOptimizationRequest : SimulationRequest
     /// <summary>sharpe (default), sortino, cagr, total_return, calmar, profit_factor, net_profit, win_rate, expectancy or max_drawdown (minimised).</summary>
     public string? Objective { get; init; }
 
-    [ValidateNested]
     public SweepConstraintsRequest? Constraints { get; init; }
 
-    [ValidateNested]
     public WalkForwardRequest? WalkForward { get; init; }
 
     public OptimizationKind OptimizationKind => Kind == "walk_forward" ? OptimizationKind.WalkForward : OptimizationKind.Sweep;

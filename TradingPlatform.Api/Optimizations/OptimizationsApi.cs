@@ -26,7 +26,7 @@ public static class OptimizationsApi
                 "exact fast path that equals the engine, on every core. Rows rank feasible (constraints met) first, by the objective. The best " +
                 "combination is re-run through the engine and stored as a backtest with its trades (bestBacktestId). A walk-forward optimises " +
                 "each in-sample window and tests its best on the next out-of-sample window; efficiency = annualised out-of-sample return ÷ annualised in-sample return.")
-            .RequireAuthorization(AuthorizationPolicies.Trader).Validate<CreateOptimizationRequest>()
+            .RequireAuthorization(AuthorizationPolicies.Trader).ProducesValidationError()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListOptimizations").WithSummary("The caller's sweeps and walk-forwards, newest first (page, limit)");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetOptimization")

@@ -18,7 +18,7 @@ public static class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(trading);
         var group = trading.MapGroup("/api/accounts/{accountId:guid}/orders").WithTags("Orders");
-        group.MapPost("/", PlaceAsync).Validate<PlaceOrderRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
+        group.MapPost("/", PlaceAsync).ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("PlaceOrder")
             .WithSummary("Place an order (market, limit, stop, stop_limit, trailing_stop; GTC, IOC, FOK, DAY)");
         group.MapGet("/", ListAsync).WithName("ListOrders").WithSummary("List the account's orders, newest first");

@@ -21,7 +21,7 @@ public static class PositionsApi
         var group = trading.MapGroup("/api/accounts/{accountId:guid}/positions").WithTags("Positions");
         group.MapGet("/", ListAsync).WithName("ListPositions").WithSummary("List positions: open by default, ?status=closed for history, ?status=all");
         group.MapGet("/{positionId:guid}", GetAsync).WithName("GetPosition").WithSummary("One position");
-        group.MapPost("/close", CloseAsync).Validate<ClosePositionRequest>().RequireAuthorization(AuthorizationPolicies.Trader)
+        group.MapPost("/close", CloseAsync).ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("ClosePosition").WithSummary("Close a position fully, or partly with quantity, at the market");
         group.MapPatch("/{positionId:guid}", PatchAsync).RequireAuthorization(AuthorizationPolicies.Trader)
             .WithName("UpdatePositionProtection").WithSummary("Set or clear (null) the stop-loss and take-profit; if one tick reaches both, the stop-loss wins");

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
-using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Instruments;
 using TradingPlatform.Trading.Signals;
 using TradingPlatform.Trading.Strategies;
@@ -34,7 +33,6 @@ public sealed record CreateSignalRequest : IValidatableObject
     /// <summary>A JSON object, at most 8 KiB.</summary>
     public JsonElement? Meta { get; init; }
 
-    [ValidateNested]
     public SignalSourceRequest? Source { get; init; }
 
     /// <summary>The strategy that produced it; the source kind then defaults to strategy.</summary>

@@ -27,7 +27,7 @@ public static class SignalsApi
             .WithSummary("Signals newest first, cursor-paginated (limit ≤ 200, cursor; filters symbol, minScore, since)");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSignal").WithSummary("One signal");
         group.MapPost("/", CreateAsync).WithName("CreateSignal").WithSummary("Records a signal (admins and internal services)")
-            .RequireAuthorization(AuthorizationPolicies.Admin).Validate<CreateSignalRequest>();
+            .RequireAuthorization(AuthorizationPolicies.Admin).ProducesValidationError();
         return group;
     }
 

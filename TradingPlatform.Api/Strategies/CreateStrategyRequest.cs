@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;
@@ -32,7 +31,6 @@ public sealed record CreateStrategyRequest : IValidatableObject
     /// <summary>One of the caller's accounts, which the strategy trades in once active (automated strategies).</summary>
     public Guid? AccountId { get; init; }
 
-    [ValidateNested]
     public RiskManagementRequest? RiskManagement { get; init; }
 
     /// <summary>A JSON object, at most 16 KiB.</summary>

@@ -28,10 +28,10 @@ public static class StrategiesApi
             .WithSummary("The algorithms a strategy can run (sma_crossover, ema_crossover, rsi_mean_reversion, bollinger_breakout, macd, donchian_breakout) with their parameters");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetStrategy").WithSummary("One of the caller's strategies, with its performance");
         group.MapPost("/", CreateAsync).WithName("CreateStrategy").WithSummary("Creates a strategy (inactive)")
-            .RequireAuthorization(AuthorizationPolicies.Trader).Validate<CreateStrategyRequest>();
+            .RequireAuthorization(AuthorizationPolicies.Trader).ProducesValidationError();
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateStrategy")
             .WithSummary("Changes a strategy; status moves inactive→active, active→paused|inactive, paused→active|inactive")
-            .RequireAuthorization(AuthorizationPolicies.Trader).Validate<UpdateStrategyRequest>().ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(AuthorizationPolicies.Trader).ProducesValidationError().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteStrategy").WithSummary("Stops and deletes a strategy")
             .RequireAuthorization(AuthorizationPolicies.Trader);
         return group;

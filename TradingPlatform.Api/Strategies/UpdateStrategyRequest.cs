@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using TradingPlatform.Api.Infrastructure.Validation;
 using TradingPlatform.Trading.Market;
 using TradingPlatform.Trading.Strategies;
 using TradingPlatform.Trading.Strategies.Algorithms;
@@ -36,7 +35,6 @@ public sealed record UpdateStrategyRequest : IValidatableObject
     /// <summary>The caller's account it trades in.</summary>
     public Guid? AccountId { get; init; }
 
-    [ValidateNested]
     public RiskManagementRequest? RiskManagement { get; init; }
 
     public JsonElement? Parameters { get; init; }

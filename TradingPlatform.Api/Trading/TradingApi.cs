@@ -26,7 +26,7 @@ public static class TradingApi
             .WithName("ListDefaultAccountOrders").WithSummary("The default account's orders");
         group.MapPost("/orders", async (PlaceOrderRequest request, HttpContext http, OrderService orders, DefaultAccountResolver accounts, TimeProvider time) =>
                 await OrdersApi.PlaceAsync((await DefaultAsync(http, accounts)).Value, request, http, orders, time))
-            .Validate<PlaceOrderRequest>().RequireAuthorization(AuthorizationPolicies.Trader).WithName("PlaceDefaultAccountOrder").WithSummary("Place an order on the default account");
+            .ProducesValidationError().RequireAuthorization(AuthorizationPolicies.Trader).WithName("PlaceDefaultAccountOrder").WithSummary("Place an order on the default account");
         group.MapGet("/orders/{orderId:guid}", async (Guid orderId, HttpContext http, OrderService orders, DefaultAccountResolver accounts, TimeProvider time) =>
                 await OrdersApi.GetAsync((await DefaultAsync(http, accounts)).Value, orderId, http, orders, time))
             .WithName("GetDefaultAccountOrder").WithSummary("One order of the default account");

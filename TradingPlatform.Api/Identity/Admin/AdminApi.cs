@@ -17,7 +17,7 @@ public static class AdminApi
         var group = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.Admin);
         group.MapGet("/users", ListUsersAsync).WithName("ListUsers")
             .WithSummary("Every user, newest first (page, limit; filters role and search in email or name)");
-        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).Validate<ChangeRoleRequest>().WithName("ChangeUserRole")
+        group.MapPut("/users/{id:guid}/role", ChangeRoleAsync).ProducesValidationError().WithName("ChangeUserRole")
             .WithSummary("Sets another user's role (admin, trader or viewer); their access tokens end so the new role applies at once");
         group.MapPost("/users/{id:guid}/deactivate", (Guid id, HttpContext http, AdminService admin, TimeProvider time) => SetActiveAsync(id, false, http, admin, time))
             .WithName("DeactivateUser").WithSummary("Deactivates another user: they cannot sign in and their sessions end");

@@ -13,7 +13,7 @@ public static class ApiKeysApi
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization();
-        group.MapPost("/", CreateAsync).Validate<CreateApiKeyRequest>().WithName("CreateApiKey")
+        group.MapPost("/", CreateAsync).ProducesValidationError().WithName("CreateApiKey")
             .WithSummary("Creates an API key with scopes (read, trade, backtest) and an optional expiry; the key is shown in this answer only")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("The caller's API keys (never the secret): prefix, scopes, status, last use");

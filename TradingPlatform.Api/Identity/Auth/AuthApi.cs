@@ -16,15 +16,15 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).Validate<RegisterRequest>().AllowAnonymous().RequireAuthRateLimit()
+        group.MapPost("/register", RegisterAsync).ProducesValidationError().AllowAnonymous().RequireAuthRateLimit()
             .WithName("Register").WithSummary("Creates a user (role trader) and signs them in: the user with an access and a refresh token");
-        group.MapPost("/signup", RegisterAsync).Validate<RegisterRequest>().AllowAnonymous().RequireAuthRateLimit()
+        group.MapPost("/signup", RegisterAsync).ProducesValidationError().AllowAnonymous().RequireAuthRateLimit()
             .WithName("SignUp").WithSummary("Seed 004's name for POST /api/auth/register");
-        group.MapPost("/login", LoginAsync).Validate<LoginRequest>().AllowAnonymous().RequireAuthRateLimit()
+        group.MapPost("/login", LoginAsync).ProducesValidationError().AllowAnonymous().RequireAuthRateLimit()
             .WithName("Login").WithSummary("Signs in with email and password (and the TOTP code when two-factor is on): the user with an access and a refresh token");
-        group.MapPost("/refresh", RefreshAsync).Validate<RefreshRequest>().AllowAnonymous().RequireAuthRateLimit()
+        group.MapPost("/refresh", RefreshAsync).ProducesValidationError().AllowAnonymous().RequireAuthRateLimit()
             .WithName("RefreshTokens").WithSummary("Exchanges a refresh token for a new pair; a reused refresh token revokes its whole family");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization()
+        group.MapPost("/logout", LogoutAsync).ProducesValidationError().RequireAuthorization()
             .WithName("Logout").WithSummary("Revokes the access token and, when given, the refresh token's family");
         group.MapGet("/me", MeAsync).RequireAuthorization()
             .WithName("GetSignedInUser").WithSummary("The signed-in user");

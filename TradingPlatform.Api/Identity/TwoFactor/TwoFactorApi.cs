@@ -18,9 +18,9 @@ public static class TwoFactorApi
         var group = routes.MapGroup("/api/auth/2fa").WithTags("Two-factor").RequireAuthorization();
         group.MapPost("/enroll", EnrollAsync).WithName("EnrollTwoFactor")
             .WithSummary("Starts two-factor enrolment: a new TOTP secret and its otpauth URI; 409 when two-factor is already on");
-        group.MapPost("/verify", VerifyAsync).Validate<TwoFactorCodeRequest>().WithName("VerifyTwoFactor")
+        group.MapPost("/verify", VerifyAsync).ProducesValidationError().WithName("VerifyTwoFactor")
             .WithSummary("Turns two-factor on with a code from the enrolled authenticator");
-        group.MapPost("/disable", DisableAsync).Validate<TwoFactorCodeRequest>().WithName("DisableTwoFactor")
+        group.MapPost("/disable", DisableAsync).ProducesValidationError().WithName("DisableTwoFactor")
             .WithSummary("Turns two-factor off with a current code");
         return group;
     }

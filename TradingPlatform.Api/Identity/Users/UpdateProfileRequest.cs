@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TradingPlatform.Api.Infrastructure.Validation;
 
 namespace TradingPlatform.Api.Identity.Users;
 
@@ -18,7 +17,6 @@ public sealed record UpdateProfileRequest
     [StringLength(2048), Url]
     public string? AvatarUrl { get; init; }
 
-    [ValidateNested]
     public UpdatePreferencesRequest? Preferences { get; init; }
 
     public void ApplyTo(User user, DateTimeOffset now)

@@ -16,12 +16,12 @@ public static class UsersApi
     {
         var group = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
         group.MapGet("/me", GetMeAsync).WithName("GetMyProfile").WithSummary("The caller's profile and preferences");
-        group.MapPut("/me", UpdateMeAsync).Validate<UpdateProfileRequest>().WithName("UpdateMyProfile")
+        group.MapPut("/me", UpdateMeAsync).ProducesValidationError().WithName("UpdateMyProfile")
             .WithSummary("Changes the caller's name, display name, avatar or preferences");
-        group.MapPut("/me/password", ChangePasswordAsync).Validate<ChangePasswordRequest>().WithName("ChangeMyPassword")
+        group.MapPut("/me/password", ChangePasswordAsync).ProducesValidationError().WithName("ChangeMyPassword")
             .WithSummary("Changes the caller's password, signs out every other session and answers a fresh token pair");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetUser").WithSummary("One user: the caller themselves, or anyone for an admin; 404 otherwise");
-        group.MapPut("/{id:guid}", UpdateAsync).Validate<UpdateProfileRequest>().WithName("UpdateUser")
+        group.MapPut("/{id:guid}", UpdateAsync).ProducesValidationError().WithName("UpdateUser")
             .WithSummary("Changes a user's profile: the caller themselves, or anyone for an admin; 404 otherwise");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteUser")
             .WithSummary("Deletes a user and revokes their sessions: the caller themselves, or anyone for an admin; 404 otherwise");

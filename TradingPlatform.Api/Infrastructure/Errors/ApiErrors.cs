@@ -19,9 +19,6 @@ public static class ApiErrors
     public static ProblemHttpResult Validation(string message, IDictionary<string, string[]> fieldErrors) =>
         Problem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.Validation, message, fieldErrors);
 
-    public static ProblemHttpResult Validation(string field, string message) =>
-        Validation(message, new Dictionary<string, string[]> { [field] = [message] });
-
     public static ProblemHttpResult NotFound(string message) => Problem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, message);
 
     public static ProblemHttpResult Conflict(string message) => Problem(StatusCodes.Status409Conflict, ErrorCodes.Conflict, message);

@@ -134,7 +134,7 @@ public sealed class BacktestsApiTests(InfrastructureFixture infrastructure) : IA
         { Json(BacktestKit.InlineRequest(new { fast = "five", slow = 20 })), "strategy.parameters.fast", "fast must be a number (or true/false for a flag)." },
         { Json(BacktestKit.InlineRequest(new { fast = 5.5, slow = 20 })), "strategy.parameters.fast", "fast must be a whole number." },
         { Json(BacktestKit.InlineRequest(interval: "2m")), "interval", "The interval is one of 1m, 5m, 15m, 1h, 4h, 1d." },
-        { Json(BacktestKit.InlineRequest(risk: new { stopLoss = -1m })), "strategy.riskManagement", "stopLoss" },
+        { Json(BacktestKit.InlineRequest(risk: new { stopLoss = -1m })), "strategy.riskManagement.stopLoss", "stopLoss is a percentage between 0 and 100." },
         { Json(new { symbols = new[] { "BTC-USD" }, interval = "1m", start = BacktestKit.DataStart, end = BacktestKit.DataEnd }), "strategyId",
             "Give either strategyId (a saved strategy) or strategy (an inline one), not both." },
         { Json(new Dictionary<string, object?>(Body(BacktestKit.InlineRequest())) { ["strategyId"] = Guid.NewGuid() }), "strategyId",

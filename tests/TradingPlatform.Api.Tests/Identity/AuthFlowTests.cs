@@ -201,7 +201,7 @@ public sealed class AuthFlowTests(InfrastructureFixture infrastructure) : IAsync
             using var response = await client.PutJsonAsync("/api/users/me", new { name = new string('x', 101), preferences = new { theme = "pink" } });
             var error = await ApiJson.AssertErrorEnvelopeAsync(response, HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
             Assert.True(error.GetProperty("details").TryGetProperty("name", out _));
-            Assert.True(error.GetProperty("details").TryGetProperty("preferences", out _));
+            Assert.True(error.GetProperty("details").TryGetProperty("preferences.theme", out _));
         }
     }
 

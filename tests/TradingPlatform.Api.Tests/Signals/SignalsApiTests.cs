@@ -116,7 +116,7 @@ public sealed class SignalsApiTests(InfrastructureFixture infrastructure) : IAsy
         { """{"score":0.5,"side":"buy"}""", "symbol" },
         { """{"symbol":"AAPL","score":0.5,"side":"buy","meta":[1]}""", "meta" },
         { """{"symbol":"AAPL","score":0.5,"side":"buy","time":"2999-01-01T00:00:00Z"}""", "time" },
-        { """{"symbol":"AAPL","score":0.5,"side":"buy","source":{"kind":"oracle"}}""", "source" },
+        { """{"symbol":"AAPL","score":0.5,"side":"buy","source":{"kind":"oracle"}}""", "source.kind" },
         { """{"symbol":"AAPL","score":0.5,"side":"buy","source":{"kind":"strategy"}}""", "strategyId" },
         { $$"""{"symbol":"AAPL","score":0.5,"side":"buy","strategyId":"{{Guid.NewGuid()}}"}""", "strategyId" },
     };
