@@ -299,9 +299,9 @@ public sealed class BacktestJourneyTests(AppHostFixture fixture, ITestOutputHelp
         Assert.True(totalTrades >= 10, $"Only {totalTrades} trades in a year: {metricsText}");
         Assert.Equal(run.GetProperty("tradeCount").GetInt32(), totalTrades);
         Assert.True(wins + losses <= totalTrades, metricsText);
-        Assert.Equal((double)wins / totalTrades, metrics.GetProperty("winRate").GetDouble(), 9);
+        Assert.Equal((double)wins / totalTrades, metrics.GetProperty("winRate").GetDouble(), 1e-9);
         Assert.True(Math.Abs(metrics.GetProperty("netProfit").GetDecimal() - (finalEquity - InitialBalance)) <= Cent, metricsText);
-        Assert.Equal((double)(finalEquity / InitialBalance) - 1, metrics.GetProperty("totalReturn").GetDouble(), 6);
+        Assert.Equal((double)(finalEquity / InitialBalance) - 1, metrics.GetProperty("totalReturn").GetDouble(), 1e-6);
         Assert.True(metrics.GetProperty("feesPaid").GetDecimal() > 0, metricsText);
         Assert.True(metrics.GetProperty("maxDrawdown").GetDouble() is >= 0 and < 1, metricsText);
         Assert.True(metrics.GetProperty("exposure").GetDouble() is > 0 and <= 1, metricsText);

@@ -62,13 +62,13 @@ public sealed class AnalysisApiTests(InfrastructureFixture infrastructure)
         var first = await ReadAsync(await alice.PostAsJsonAsync("/api/ai/analysis", request), HttpStatusCode.OK);
         Assert.Equal(("GBPUSD", "trend", "4h", "buy"), (first.GetProperty("symbol").GetString(), first.GetProperty("analysisType").GetString(),
             first.GetProperty("timeframe").GetString(), first.GetProperty("signal").GetString()));
-        Assert.Equal(1.0, first.GetProperty("confidence").GetDouble(), 9);
+        Assert.Equal(1.0, first.GetProperty("confidence").GetDouble(), 1e-9);
         Assert.Equal(40, first.GetProperty("bars").GetInt32());
-        Assert.Equal(1.59, first.GetProperty("lastPrice").GetDouble(), 9);
+        Assert.Equal(1.59, first.GetProperty("lastPrice").GetDouble(), 1e-9);
         var trend = first.GetProperty("analysis").GetProperty("trend");
         Assert.Equal(("bullish", 1.0), (trend.GetProperty("direction").GetString(), trend.GetProperty("strength").GetDouble()));
         // The line rises 0.39 over a mean close of 1.395: 27.957 %.
-        Assert.Equal(Math.Round(100 * 0.39 / 1.395, 4), trend.GetProperty("changePercent").GetDouble(), 9);
+        Assert.Equal(Math.Round(100 * 0.39 / 1.395, 4), trend.GetProperty("changePercent").GetDouble(), 1e-9);
         var recommendation = Assert.Single(first.GetProperty("recommendations").EnumerateArray().ToList());
         var firstId = recommendation.GetProperty("id").GetGuid();
         Assert.Equal(("buy", "active"), (recommendation.GetProperty("action").GetString(), recommendation.GetProperty("status").GetString()));
@@ -129,8 +129,8 @@ public sealed class AnalysisApiTests(InfrastructureFixture infrastructure)
         Assert.Equal(new DateTimeOffset(2030, 1, 2, 1, 0, 0, TimeSpan.Zero), span.GetProperty("startTime").GetDateTimeOffset());
         // Resistance: the highs 102 and 102.1 (mean 102.05, 2 touches); support: the low 98.
         var levels = analysis.GetProperty("supportResistance");
-        Assert.Equal(102.05, levels.GetProperty("resistance")[0].GetDouble(), 9);
-        Assert.Equal(98.0, levels.GetProperty("support")[0].GetDouble(), 9);
+        Assert.Equal(102.05, levels.GetProperty("resistance")[0].GetDouble(), 1e-9);
+        Assert.Equal(98.0, levels.GetProperty("support")[0].GetDouble(), 1e-9);
         Assert.Contains("price 99.2 is 2.873 % below resistance 102.05 (2 touches)", answer.GetProperty("recommendations")[0].GetProperty("reasoning").GetString(), StringComparison.Ordinal);
         // 0.4 is under the 0.6 threshold: no signal.
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("signalId").ValueKind);

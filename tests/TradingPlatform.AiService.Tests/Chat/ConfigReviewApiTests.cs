@@ -52,7 +52,7 @@ public sealed class ConfigReviewApiTests(InfrastructureFixture infrastructure)
         Assert.Equal(("k1", "leverage", "10", "3", Strategy), (kept.GetProperty("key").GetString(), kept.GetProperty("setting").GetString(),
             kept.GetProperty("currentValue").GetString(), kept.GetProperty("proposedValue").GetString(), kept.GetProperty("strategyId").GetGuid()));
         Assert.Equal("A 42 % drawdown at leverage 10 with a 35 % win rate.", kept.GetProperty("reasoning").GetString());
-        Assert.Equal(0.85, kept.GetProperty("confidence").GetDouble(), 9);
+        Assert.Equal(0.85, kept.GetProperty("confidence").GetDouble(), 1e-9);
         // The model was given the suggestions and the figures, and no tools.
         var sent = Assert.Single(stub.Requests);
         Assert.Contains("\"maxDrawdownPercent\":42", sent.Messages[^1].Content, StringComparison.Ordinal);

@@ -166,7 +166,7 @@ public sealed class AiCostTests(InfrastructureFixture infrastructure)
                 Assert.Equal(group.Sum(r => r.InputUnits), item.GetProperty("inputUnits").GetInt64());
                 Assert.Equal(group.Sum(r => r.OutputUnits), item.GetProperty("outputUnits").GetInt64());
                 Assert.Equal(group.Sum(r => r.CostUsd), item.GetProperty("costUsd").GetDecimal());
-                Assert.Equal(group.Average(r => r.LatencyMs), item.GetProperty("meanLatencyMs").GetDouble(), 9);
+                Assert.Equal(group.Average(r => r.LatencyMs), item.GetProperty("meanLatencyMs").GetDouble(), 1e-9);
             }
         }
     }

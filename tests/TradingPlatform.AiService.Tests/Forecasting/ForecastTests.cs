@@ -243,9 +243,9 @@ public sealed class ForecastTests(InfrastructureFixture infrastructure) : IAsync
         // The 80 % interval's half-width is 1.2816 σ of a normal error: P(up) = Φ((forecast − last) / σ).
         var sigma = (expected.GetProperty("upper").GetDouble() - expected.GetProperty("value").GetDouble()) / 1.2815515655446004;
         var up = MathNet.Numerics.Distributions.Normal.CDF(0, 1, (expected.GetProperty("value").GetDouble() - history[^1]) / sigma);
-        Assert.Equal(up, trend.GetProperty("probabilityUp").GetDouble(), 9);
+        Assert.Equal(up, trend.GetProperty("probabilityUp").GetDouble(), 1e-9);
         Assert.Equal(up >= 0.5 ? "up" : "down", trend.GetProperty("direction").GetString());
-        Assert.Equal(Math.Max(up, 1 - up), trend.GetProperty("probability").GetDouble(), 12);
+        Assert.Equal(Math.Max(up, 1 - up), trend.GetProperty("probability").GetDouble(), 1e-12);
         Assert.InRange(trend.GetProperty("probability").GetDouble(), 0.5, 1);
 
         var shortHistory = await ReadAsync(await trader.PostAsJsonAsync("/api/predict-trend", new { symbol = _symbol, interval = "1m", history = history[..5] }), HttpStatusCode.BadRequest);

@@ -63,7 +63,7 @@ public sealed class NewsApiTests(InfrastructureFixture infrastructure)
         // The score is the sentiment model's for the same text (the analyze endpoint answers it on its own).
         using var analyzed = await admin.PostAsJsonAsync("/api/analyze", new { text = headline, source = "Newswire" });
         var sentiment = JsonSerializer.Deserialize<SentimentResult>(await analyzed.Content.ReadAsStringAsync(), Json)!;
-        Assert.Equal(sentiment.Score, item.GetProperty("sentimentScore").GetDouble(), 9);
+        Assert.Equal(sentiment.Score, item.GetProperty("sentimentScore").GetDouble(), 1e-9);
         Assert.Equal(sentiment.Label, item.GetProperty("sentimentLabel").GetString());
         Assert.Equal(NewsImpact.Of(sentiment.Score), item.GetProperty("impact").GetString());
 

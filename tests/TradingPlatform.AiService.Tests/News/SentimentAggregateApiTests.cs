@@ -56,10 +56,10 @@ public sealed class SentimentAggregateApiTests(InfrastructureFixture infrastruct
         Assert.Equal("1d", day.GetProperty("window").GetString());
         Assert.Equal(6.0, day.GetProperty("halfLifeHours").GetDouble());
         Assert.Equal(now, day.GetProperty("asOf").GetDateTimeOffset());
-        Assert.Equal(((0.8 * 1) + (-0.4 * 0.5) + (1.0 * 0.25)) / 1.75, day.GetProperty("score").GetDouble(), 12);
+        Assert.Equal(((0.8 * 1) + (-0.4 * 0.5) + (1.0 * 0.25)) / 1.75, day.GetProperty("score").GetDouble(), 1e-12);
         Assert.Equal("positive", day.GetProperty("label").GetString());
         Assert.Equal(3, day.GetProperty("count").GetInt32());
-        Assert.Equal(1.75, day.GetProperty("weight").GetDouble(), 12);
+        Assert.Equal(1.75, day.GetProperty("weight").GetDouble(), 1e-12);
         var latest = day.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([0.8, -0.4], latest.Select(i => i.GetProperty("sentimentScore").GetDouble()));
         Assert.Equal([1.0, 0.5], latest.Select(i => Math.Round(i.GetProperty("weight").GetDouble(), 12)));
@@ -69,13 +69,13 @@ public sealed class SentimentAggregateApiTests(InfrastructureFixture infrastruct
 
         var twoDays = await ReadAsync(await client.GetAsync("/api/sentiment?symbol=AAPL&window=2d&limit=0"), HttpStatusCode.OK);
         // The 30 h old item joins with 2^−5 = 1/32.
-        Assert.Equal((0.85 - (1.0 / 32)) / (1.75 + (1.0 / 32)), twoDays.GetProperty("score").GetDouble(), 12);
+        Assert.Equal((0.85 - (1.0 / 32)) / (1.75 + (1.0 / 32)), twoDays.GetProperty("score").GetDouble(), 1e-12);
         Assert.Equal(0, twoDays.GetProperty("items").GetArrayLength());
 
         // Without a symbol, all news: the EURUSD item at 1 h (2^(−1/6)) joins the day's three.
         var all = await ReadAsync(await client.GetAsync("/api/sentiment?window=1d"), HttpStatusCode.OK);
         var w1 = Math.Pow(2, -1.0 / 6);
-        Assert.Equal((0.85 - (0.9 * w1)) / (1.75 + w1), all.GetProperty("score").GetDouble(), 12);
+        Assert.Equal((0.85 - (0.9 * w1)) / (1.75 + w1), all.GetProperty("score").GetDouble(), 1e-12);
         Assert.Equal(JsonValueKind.Null, all.GetProperty("symbol").ValueKind);
 
         var gold = await ReadAsync(await client.GetAsync("/api/sentiment?symbol=XAU-USD"), HttpStatusCode.OK);
@@ -95,7 +95,7 @@ public sealed class SentimentAggregateApiTests(InfrastructureFixture infrastruct
 
         // 6 h and 12 h are 1.5 and 3 half-lives of 4 h: weights 2^−1.5 and 1/8.
         var w6 = Math.Pow(2, -1.5);
-        Assert.Equal((0.8 - (0.4 * w6) + 0.125) / (1 + w6 + 0.125), decayed.GetProperty("score").GetDouble(), 12);
+        Assert.Equal((0.8 - (0.4 * w6) + 0.125) / (1 + w6 + 0.125), decayed.GetProperty("score").GetDouble(), 1e-12);
         Assert.Equal(4.0, decayed.GetProperty("halfLifeHours").GetDouble());
         Assert.Equal(JsonValueKind.Null, quiet.GetProperty("score").ValueKind);
         Assert.Equal((0, 0), (quiet.GetProperty("count").GetInt32(), quiet.GetProperty("items").GetArrayLength()));

@@ -105,7 +105,7 @@ public sealed class PredictionRecordingTests(InfrastructureFixture infrastructur
             Assert.Equal(model.GetProperty("id").GetGuid(), p.GetProperty("model").GetProperty("id").GetGuid());
             Assert.Equal(model.GetProperty("version").GetInt32(), p.GetProperty("model").GetProperty("version").GetInt32());
             Assert.Equal(JsonValueKind.Null, p.GetProperty("error").ValueKind);
-            Assert.Equal(0.8, p.GetProperty("intervalLevel").GetDouble(), 6);
+            Assert.Equal(0.8, p.GetProperty("intervalLevel").GetDouble(), 1e-6);
         });
 
         var fromStored = listed[3];

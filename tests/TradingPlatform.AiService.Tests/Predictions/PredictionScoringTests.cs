@@ -110,7 +110,7 @@ public sealed class PredictionScoringTests(InfrastructureFixture infrastructure)
         Assert.Equal([true, false, false], listed.GetProperty("realised").EnumerateArray().Select(r => r.GetProperty("inside").GetBoolean()));
         Assert.Equal(anchor.AddMinutes(3), listed.GetProperty("realised")[2].GetProperty("time").GetDateTimeOffset());
         var error = listed.GetProperty("error");
-        Assert.Equal(1.0 / 3, error.GetProperty("coverage").GetDouble(), 12);
+        Assert.Equal(1.0 / 3, error.GetProperty("coverage").GetDouble(), 1e-12);
         Assert.False(error.GetProperty("directionHit").GetBoolean());
         Assert.Equal(("up", 0.6), (listed.GetProperty("trend").GetProperty("direction").GetString(), listed.GetProperty("trend").GetProperty("probability").GetDouble()));
     }
@@ -179,20 +179,20 @@ public sealed class PredictionScoringTests(InfrastructureFixture infrastructure)
         Assert.Equal((model, symbol, "1m"), (v1.GetProperty("model").GetString(), v1.GetProperty("symbol").GetString(), v1.GetProperty("interval").GetString()));
         Assert.Equal((3L, 1L, 1L), (v1.GetProperty("scored").GetInt64(), v1.GetProperty("unscorable").GetInt64(), v1.GetProperty("pending").GetInt64()));
         // MAE per prediction: (0.5 + 0.5) / 2, 0, (1 + 1) / 2.
-        Assert.Equal((0.5 + 0 + 1) / 3, v1.GetProperty("meanMae").GetDouble(), 12);
+        Assert.Equal((0.5 + 0 + 1) / 3, v1.GetProperty("meanMae").GetDouble(), 1e-12);
         var smapes = new[]
         {
             ((200 * 0.5 / (11 + 10.5)) + (200 * 0.5 / (12 + 12.5))) / 2,
             0.0,
             ((200 * 1.0 / (11 + 10)) + (200 * 1.0 / (12 + 11))) / 2,
         };
-        Assert.Equal(smapes.Sum() / 3, v1.GetProperty("meanSmape").GetDouble(), 12);
+        Assert.Equal(smapes.Sum() / 3, v1.GetProperty("meanSmape").GetDouble(), 1e-12);
         // Inside: 1 of 2, 2 of 2, 0 of 2.
-        Assert.Equal(3.0 / 6, v1.GetProperty("intervalCoverage").GetDouble(), 12);
-        Assert.Equal(0.8, v1.GetProperty("nominalCoverage").GetDouble(), 12);
+        Assert.Equal(3.0 / 6, v1.GetProperty("intervalCoverage").GetDouble(), 1e-12);
+        Assert.Equal(0.8, v1.GetProperty("nominalCoverage").GetDouble(), 1e-12);
         // Up was right (12 > 10), down was wrong.
         Assert.Equal(2, v1.GetProperty("trendScored").GetInt64());
-        Assert.Equal(0.5, v1.GetProperty("trendHitRate").GetDouble(), 12);
+        Assert.Equal(0.5, v1.GetProperty("trendHitRate").GetDouble(), 1e-12);
         var v2 = rows[0];
         Assert.Equal((1L, 0.0, 1.0), (v2.GetProperty("scored").GetInt64(), v2.GetProperty("meanMae").GetDouble(), v2.GetProperty("intervalCoverage").GetDouble()));
         Assert.Equal(JsonValueKind.Null, v2.GetProperty("trendHitRate").ValueKind);

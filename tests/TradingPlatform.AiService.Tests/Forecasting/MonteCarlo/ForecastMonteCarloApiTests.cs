@@ -106,9 +106,9 @@ public sealed class ForecastMonteCarloApiTests(InfrastructureFixture infrastruct
         var risk = block.GetProperty("risk");
         Assert.True(risk.GetProperty("expectedShortfall95").GetDouble() >= risk.GetProperty("valueAtRisk95").GetDouble());
         Assert.True(risk.GetProperty("valueAtRisk99").GetDouble() >= risk.GetProperty("valueAtRisk95").GetDouble());
-        Assert.Equal(1, block.GetProperty("probabilityUp").GetDouble() + block.GetProperty("probabilityDown").GetDouble(), 12);
+        Assert.Equal(1, block.GetProperty("probabilityUp").GetDouble() + block.GetProperty("probabilityDown").GetDouble(), 1e-12);
         var barriers = block.GetProperty("barriers");
-        Assert.Equal(last * 0.995, barriers.GetProperty("stopLoss").GetDouble(), 9);
+        Assert.Equal(last * 0.995, barriers.GetProperty("stopLoss").GetDouble(), 1e-9);
         Assert.InRange(barriers.GetProperty("probabilityTouchStopLoss").GetDouble(), 0, 1);
 
         // σ per step from the stored half-widths, computed here: √(Σ (wₕ / z₀.₉)² / Σ h).
@@ -117,7 +117,7 @@ public sealed class ForecastMonteCarloApiTests(InfrastructureFixture infrastruct
             var model = await scope.ServiceProvider.GetRequiredService<AiDbContext>().ForecastModels.AsNoTracking().SingleAsync(m => m.Id == modelId);
             var widths = JsonSerializer.Deserialize<double[]>(model.IntervalHalfWidths)!;
             var sigma = Math.Sqrt(widths.Select(w => Math.Pow(w / 1.2815515655446004, 2)).Sum() / Enumerable.Range(1, widths.Length).Sum());
-            Assert.Equal(sigma, block.GetProperty("stepVolatility").GetDouble(), 9);
+            Assert.Equal(sigma, block.GetProperty("stepVolatility").GetDouble(), 1e-9);
         }
 
         var trend = await ReadAsync(await trader.PostAsJsonAsync("/api/predict-trend", Asking(7)), HttpStatusCode.OK);
